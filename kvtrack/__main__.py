@@ -1,0 +1,3 @@
+from kvtrack.cli import main
+
+main()

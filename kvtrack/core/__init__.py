@@ -1,0 +1,1 @@
+"""The pure core: model, periods and queries. No I/O, no printing, no CLI or terminal imports."""

@@ -1,0 +1,139 @@
+"""Period: the one type for a promise's time frame.
+
+A promise is dated to a period, not a day: `2025`, `2025-H1`, `2025-Q3`, `2025-06`, `2025-06-30`
+(the ISO 8601-2 / EDTF spellings). A promise "in 2025" is kept when done by the END of 2025, so every
+comparison in kvtrack uses `Period.end`, the period's last day (Taskwarrior's start-of-period reading
+makes things overdue a year early).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from kvtrack.errors import KvtrackError
+
+Granularity = Literal["year", "half", "quarter", "month", "day"]
+
+_FORMS = "YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD"
+_PATTERN = re.compile(
+    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh]\d)|(?P<quarter>[Qq]\d)|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$"
+)
+
+
+class PeriodError(KvtrackError):
+    """Text that is not a period in one of the accepted forms."""
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Period:
+    """A calendar period. Ordered by (start, end): a year sorts before its own second half."""
+
+    start: date
+    end: date
+    granularity: Granularity
+
+    @classmethod
+    def year(cls, year: int) -> Period:
+        return cls(date(year, 1, 1), date(year, 12, 31), "year")
+
+    @classmethod
+    def half(cls, year: int, half: int) -> Period:
+        if half not in (1, 2):
+            raise PeriodError(f"half-year must be H1 or H2, not H{half}")
+        first = 1 if half == 1 else 7
+        return cls(date(year, first, 1), _month_end(year, first + 5), "half")
+
+    @classmethod
+    def quarter(cls, year: int, quarter: int) -> Period:
+        if not 1 <= quarter <= 4:
+            raise PeriodError(f"quarter must be Q1 to Q4, not Q{quarter}")
+        first = 3 * quarter - 2
+        return cls(date(year, first, 1), _month_end(year, first + 2), "quarter")
+
+    @classmethod
+    def month(cls, year: int, month: int) -> Period:
+        if not 1 <= month <= 12:
+            raise PeriodError(f"month must be 01 to 12, not {month:02d}")
+        return cls(date(year, month, 1), _month_end(year, month), "month")
+
+    @classmethod
+    def day(cls, day: date) -> Period:
+        return cls(day, day, "day")
+
+    @classmethod
+    def parse(cls, text: object) -> Period:
+        """Parse `2025`, `2025-H1`, `2025-Q3`, `2025-06` or `2025-06-30` (also an int year or a date)."""
+        if isinstance(text, date):
+            return cls.day(text)
+        if isinstance(text, int) and not isinstance(text, bool):
+            text = str(text)
+        if not isinstance(text, str):
+            raise PeriodError(f"expected a period ({_FORMS}), got {type(text).__name__}")
+        raw = text.strip()
+        m = _PATTERN.match(raw)
+        if m is None:
+            raise PeriodError(f"'{text}' is not a period; write it as {_FORMS}")
+        try:
+            return cls._from_match(m, raw)
+        except PeriodError as e:
+            if e.message.startswith("'"):
+                raise
+            raise PeriodError(f"'{raw}' is not a period: {e.message}") from None
+
+    @classmethod
+    def _from_match(cls, m: re.Match[str], raw: str) -> Period:
+        year = int(m["year"])
+        if year < 1000:
+            raise PeriodError(f"year {year} is out of range; use a four-digit year")
+        if m["half"]:
+            return cls.half(year, int(m["half"][1:]))
+        if m["quarter"]:
+            return cls.quarter(year, int(m["quarter"][1:]))
+        if m["month"]:
+            month = int(m["month"])
+            if m["day"] is None:
+                return cls.month(year, month)
+            cls.month(year, month)  # month range first, for a clearer message
+            try:
+                return cls.day(date(year, month, int(m["day"])))
+            except ValueError:
+                last = calendar.monthrange(year, month)[1]
+                raise PeriodError(
+                    f"'{raw}' is not a real date: {calendar.month_name[month]} {year} has {last} days"
+                ) from None
+        return cls.year(year)
+
+    def __str__(self) -> str:
+        y = self.start.year
+        match self.granularity:
+            case "year":
+                return f"{y}"
+            case "half":
+                return f"{y}-H{1 if self.start.month == 1 else 2}"
+            case "quarter":
+                return f"{y}-Q{(self.start.month - 1) // 3 + 1}"
+            case "month":
+                return f"{y}-{self.start.month:02d}"
+            case _:
+                return self.start.isoformat()
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def parse_date(text: object) -> date:
+    """A strict ISO calendar date (YYYY-MM-DD), with a message that says what is wrong."""
+    if isinstance(text, date):
+        return text
+    period = Period.parse(text)
+    if period.granularity != "day":
+        raise PeriodError(f"'{text}' is not a date; write it as YYYY-MM-DD")
+    return period.start
