@@ -1,0 +1,1 @@
+"""The store: reading and validating commitments files, and writing them back safely."""
