@@ -18,6 +18,15 @@ SEED = ROOT / "seeds" / "000_ec54215808ac09e0.txt"
 AS_OF = "2026-11-27"  # a fixed 'today' so results do not depend on the day the tests run
 
 
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own parse cache, never the user's (and starts with it empty)."""
+    cache_dir = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("KVTRACK_CACHE_DIR", str(cache_dir))
+    monkeypatch.delenv("KVTRACK_NO_CACHE", raising=False)
+    return cache_dir
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
     """Invoke the CLI in-process: run("list", "--file", p) -> click Result (stdout, stderr, exit_code)."""

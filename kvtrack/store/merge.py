@@ -1,0 +1,163 @@
+"""A store on disk → one register: a commitments file, or a directory of them.
+
+A directory holds `*.yaml` and `*.yml` files, in subfolders too (hidden ones skipped), read in
+sorted order and merged: ids are unique across the directory, a commitment may cite a source
+defined in another file, and every problem names the file and line. Each file is validated on its
+own and parsed once per change (the parse cache); what spans files is checked here, on every load.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from difflib import get_close_matches
+from pathlib import Path
+
+from kvtrack.core.model import Commitment, Register, Source
+from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
+from kvtrack.store.load import Loaded, Part, PartError, no_gc, parse_part, read_bytes
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def load_store(path: Path) -> Loaded:
+    """The register at `path`, a file or a directory; ValidationError lists every problem."""
+    if path.is_dir():
+        files = yaml_files(path)
+        if not files:
+            raise NotFoundError(
+                "no *.yaml or *.yml files in this directory", where=Location(str(path))
+            )
+        standalone = False
+    else:
+        files, standalone = [path], True
+    return merge_results(
+        [lambda f=f: load_part(f, standalone=standalone) for f in files],  # type: ignore[misc]
+        [str(f) for f in files],
+    )
+
+
+def merge_results(readers: list[Callable[[], Part]], paths: list[str]) -> Loaded:
+    """Read every file (each reader gives one Part) and merge them; raise every problem at once."""
+    parts: list[Part] = []
+    problems: list[Problem] = []
+    complete = True
+    for read in readers:
+        try:
+            parts.append(read())
+        except PartError as e:  # still check what was valid in it against the other files
+            problems.extend(e.problems)
+            parts.append(e.part)
+        except ValidationError as e:
+            problems.extend(e.problems)
+            complete = False  # its sources are unknown: citations cannot be judged this time
+    try:
+        loaded = merge(parts, check_citations=complete)
+    except ValidationError as e:
+        problems.extend(e.problems)
+    if problems:
+        raise ValidationError(problems=_in_order(problems, paths))
+    return loaded
+
+
+def yaml_files(directory: Path) -> list[Path]:
+    """The YAML files under `directory`, sorted by their path relative to it; no hidden ones."""
+    found: list[tuple[str, Path]] = []
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if name.endswith(SUFFIXES) and not name.startswith("."):
+                full = Path(root, name)
+                found.append((full.relative_to(directory).as_posix(), full))
+    return [full for _, full in sorted(found)]
+
+
+def load_part(path: Path, *, standalone: bool = True) -> Part:
+    """One file's Part, from the parse cache when the file's bytes are the ones cached."""
+    from kvtrack.store import cache
+
+    data = read_bytes(path)
+    name = str(path)
+    key = cache.key(data, standalone)
+    with no_gc():
+        part = cache.get(path, key)
+    if part is not None:
+        return part if part.path == name else relocate(part, name)
+    part = parse_part(data, name, standalone=standalone)
+    cache.put(path, key, part)
+    return part
+
+
+def relocate(part: Part, path: str) -> Part:
+    """The same part read through another path (a cached file named differently this time)."""
+
+    def moved(where: Location) -> Location:
+        return Location(path, where.line, where.col)
+
+    return Part(
+        path,
+        part.sources,
+        part.commitments,
+        {k: moved(v) for k, v in part.source_at.items()},
+        {k: moved(v) for k, v in part.commitment_at.items()},
+        [(s, moved(w)) for s, w in part.foreign],
+    )
+
+
+def merge(parts: list[Part], *, check_citations: bool = True) -> Loaded:
+    """One register from the parts, checking what spans files: ids and cited sources."""
+    paths = [Path(p.path) for p in parts]
+    if len(parts) == 1 and not parts[0].foreign:  # one valid file: nothing to merge or check
+        p = parts[0]
+        return Loaded(Register(p.sources, p.commitments), paths, p.commitment_at, p.source_at)
+    problems: list[Problem] = []
+    sources: dict[str, Source] = {}
+    source_at: dict[str, Location] = {}
+    commitments: list[Commitment] = []
+    commitment_at: dict[str, Location] = {}
+    for part in parts:
+        for sid, source in part.sources.items():
+            where = part.source_at[sid]
+            if sid in source_at:
+                problems.append(_duplicate("source", sid, source_at[sid], where))
+                continue
+            sources[sid] = source
+            source_at[sid] = where
+        for c in part.commitments:
+            where = part.commitment_at[c.id]
+            if c.id in commitment_at:
+                problems.append(_duplicate("commitment", c.id, commitment_at[c.id], where))
+                continue
+            commitments.append(c)
+            commitment_at[c.id] = where
+    for part in parts if check_citations else ():
+        for sid, where in part.foreign:
+            if sid not in sources:
+                close = get_close_matches(sid, list(sources), n=1)
+                hint = f"did you mean '{close[0]}'?" if close else "add it under `sources:` first"
+                problems.append(Problem(f"commitment cites unknown source '{sid}'; {hint}", where))
+    if problems:
+        raise ValidationError(problems=problems)
+    return Loaded(Register(sources, tuple(commitments)), paths, commitment_at, source_at)
+
+
+def _in_order(problems: list[Problem], paths: list[str]) -> list[Problem]:
+    """Problems by file (in reading order), then line and column."""
+    order = {path: i for i, path in enumerate(paths)}
+    return sorted(
+        problems,
+        key=lambda p: (order.get(p.where.path or "", 0), p.where.line or 0, p.where.col or 0),
+    )
+
+
+def _duplicate(kind: str, ident: str, first: Location, again: Location) -> Problem:
+    seen = f"line {first.line}" if first.path == again.path else f"{first.path}:{first.line}"
+    return Problem(f"duplicate {kind} id '{ident}' (first at {seen}); ids must be unique", again)
+
+
+def holding_file(loaded: Loaded, commitment_id: str) -> Path:
+    """The file that holds a commitment: where an edit to it must go."""
+    where = loaded.commitment_at.get(commitment_id)
+    if where is None or where.path is None:
+        raise KvtrackError(f"no commitment with id '{commitment_id}'")
+    return Path(where.path)
