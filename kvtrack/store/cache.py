@@ -65,9 +65,8 @@ def directory() -> Path | None:
     return (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "kvtrack"
 
 
-def key(data: bytes, standalone: bool) -> bytes:
-    """What an entry must carry to stand for these bytes read this way by this kvtrack."""
-    digest = hashlib.sha256(data).hexdigest()  # faster than blake2b where the CPU has SHA-NI
+def key(digest: str, standalone: bool) -> bytes:
+    """What an entry must carry to stand for a file with this SHA-256, read this way, by this kvtrack."""
     how = "file" if standalone else "dir"
     py = "{}.{}".format(*sys.version_info[:2])
     return f"kvtrack-parse-cache {FORMAT} {__version__} py{py} {how} {digest}\n".encode()
@@ -78,12 +77,17 @@ def entry_path(cache_dir: Path, file: Path) -> Path:
     return cache_dir / f"{name}.pickle"
 
 
-def get(file: Path, wanted: bytes) -> Part | None:
-    """The cached Part of `file` when its entry's key is `wanted`; None otherwise, whatever goes wrong."""
+def lookup(file: Path, standalone: bool) -> Part | None:
+    """The cached Part of `file` when one was stored for exactly its present bytes, else None.
+
+    The file is hashed as it is read, in blocks, so a hit never holds the file's bytes in memory.
+    """
     cache_dir = directory()
     if cache_dir is None:
         return None
     try:
+        with file.open("rb") as f:
+            wanted = key(hashlib.file_digest(f, "sha256").hexdigest(), standalone)
         with entry_path(cache_dir, file).open("rb") as f:
             if f.read(len(wanted)) != wanted:
                 return None
@@ -93,8 +97,8 @@ def get(file: Path, wanted: bytes) -> Part | None:
     return part if isinstance(part, Part) else None
 
 
-def put(file: Path, key: bytes, part: Part) -> None:
-    """Store `part` for `file` atomically; silently nothing when the directory is not writable."""
+def store(file: Path, data: bytes, standalone: bool, part: Part) -> None:
+    """Store `part`, read from `data`, for `file`, atomically; nothing when that cannot be done."""
     cache_dir = directory()
     if cache_dir is None:
         return
@@ -103,7 +107,7 @@ def put(file: Path, key: bytes, part: Part) -> None:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)  # created 0600
         with os.fdopen(fd, "wb") as f:
-            f.write(key)
+            f.write(key(hashlib.sha256(data).hexdigest(), standalone))
             pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.dispatch_table = _reducers()
             pickler.dump(part)

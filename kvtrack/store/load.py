@@ -27,7 +27,7 @@ from yaml.events import Event, MappingStartEvent, ScalarEvent, SequenceStartEven
 from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Register, Source, Status
 from kvtrack.core.period import Period, parse_date
 from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
-from kvtrack.store.nodes import TAG, Map, Node, Seq, Stream, is_null
+from kvtrack.store.nodes import _NULLS, TAG, Map, Node, Seq, Stream, is_null
 
 T = TypeVar("T")
 
@@ -66,6 +66,10 @@ COMMITMENT_FIELDS = (
 )
 HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
 IDENTIFIER_FIELDS = ("publication", "zaak", "document")
+_FIELD_SETS: dict[tuple[str, ...], frozenset[str]] = {
+    f: frozenset(f)
+    for f in (TOP_FIELDS, SOURCE_FIELDS, COMMITMENT_FIELDS, HISTORY_FIELDS, IDENTIFIER_FIELDS)
+}
 
 
 @dataclass(slots=True)
@@ -255,6 +259,7 @@ class _Reader:
         self._periods: dict[str, Period | KvtrackError] = {}
         self._dates: dict[str, date | KvtrackError] = {}
         self._statuses: dict[str, Status | KvtrackError] = {}
+        self._shared: dict[str, str] = {}  # owners, places, tags, cited sources: one string each
 
     def part(self) -> Part:
         foreign = [(s, where) for s, where in self.cited if s not in self.sources]
@@ -307,31 +312,58 @@ class _Reader:
             self.problem(node, f"{what} must be a mapping of `key: value` lines, not {_kind(node)}")
             return None
         out: dict[str, Node] = {}
-        seen: dict[str, Node] = {}
+        allowed = _FIELD_SETS[fields]
         for key_node, value_node in node.value:
-            key = self.key(key_node, what, seen)
-            if key is None:
-                continue
-            if key in fields:
-                out[key] = value_node
-            else:
-                self.unknown(key_node, key, what, fields)
-                self.scan(value_node)
+            if type(key_node) is ScalarEvent:
+                key: str = key_node.value
+                if key in allowed and key not in out:
+                    out[key] = value_node
+                    continue
+            self.odd_key(node, key_node, value_node, what, fields)
         for name in required:
             if name not in out or is_null(out[name]):
                 self.problem(node, f"{what} is missing required field '{name}'")
         return out
 
-    def key(self, key_node: Node, what: str, seen: dict[str, Node]) -> str | None:
-        """The text of a key seen for the first time in its mapping; else None and a problem."""
+    def odd_key(
+        self, mapping: Map, key_node: Node, value: Node, what: str, fields: tuple[str, ...]
+    ) -> None:
+        """A key that is not text, appears twice, or is not a field: say which."""
         if type(key_node) is not ScalarEvent:
             self.problem(key_node, f"a key in {what} must be plain text")
+            return
+        first = self.first_key(mapping, key_node)
+        if first is not None:
+            self.problem(
+                key_node,
+                f"duplicate key '{key_node.value}' in {what} (first at line {self.at(first).line}); "
+                "keep only one",
+            )
+        elif key_node.value not in _FIELD_SETS[fields]:
+            self.unknown(key_node, key_node.value, what, fields)
+            self.scan(value)
+
+    @staticmethod
+    def first_key(mapping: Map, key_node: ScalarEvent) -> Node | None:
+        """The earlier key with the same text as `key_node` in `mapping`, if there is one."""
+        for other, _value in mapping.value:
+            if other is key_node:
+                return None
+            if type(other) is ScalarEvent and other.value == key_node.value:
+                return other
+        return None
+
+    def top_key(self, key_node: Node, seen: dict[str, Node]) -> str | None:
+        """A top-level key's text the first time it appears; else None and a problem."""
+        if type(key_node) is not ScalarEvent:
+            self.problem(key_node, "a key in the top level must be plain text")
             return None
         key: str = key_node.value
         if key in seen:
             first = self.at(seen[key]).line
             self.problem(
-                key_node, f"duplicate key '{key}' in {what} (first at line {first}); keep only one"
+                key_node,
+                f"duplicate key '{key}' in the top level (first at line {first}); keep only one",
             )
             return None
         seen[key] = key_node
@@ -343,6 +375,8 @@ class _Reader:
         self.problem(key_node, f"unknown field '{key}' in {what}{hint}")
 
     def sequence(self, node: Node, what: str) -> list[Node]:
+        if type(node) is Seq and node.tag is None:
+            return node.value
         if not self.tag_ok(node) or is_null(node):
             return []
         if type(node) is not Seq:
@@ -368,6 +402,11 @@ class _Reader:
 
     # -- scalars ----------------------------------------------------------------------------------
     def text(self, node: Node | None, what: str) -> str | None:
+        if type(node) is ScalarEvent and node.tag is None:  # the common case, kept fast
+            value: str = node.value
+            if value in _NULLS and node.implicit[0]:
+                return None
+            return value
         if node is None or not self.tag_ok(node):
             return None
         if type(node) is not ScalarEvent:
@@ -375,8 +414,8 @@ class _Reader:
             return None
         if is_null(node):
             return None
-        value: str = node.value
-        return value
+        text: str = node.value
+        return text
 
     def parsed(
         self,
@@ -416,7 +455,10 @@ class _Reader:
         if type(node) is ScalarEvent and not is_null(node):
             one = self.text(node, what)  # a single value is taken as a list of one
             return (one,) if one else ()
-        return tuple(t for n in self.sequence(node, what) if (t := self.text(n, what)))
+        shared = self._shared
+        return tuple(
+            shared.setdefault(t, t) for n in self.sequence(node, what) if (t := self.text(n, what))
+        )
 
     def answer(self, node: Node | None) -> tuple[int, ...]:
         if node is None:
@@ -479,7 +521,7 @@ class _Reader:
         version: Node | None = None
         item_readers = {"sources": self.source, "commitments": self.commitment}
         for key_node, first in stream.pairs():
-            key = self.key(key_node, "the top level", seen)
+            key = self.top_key(key_node, seen)
             read_item = item_readers.get(key or "")
             if read_item is not None and type(first) is SequenceStartEvent:
                 # The lists are read one item at a time: only the model stays in memory.
@@ -570,7 +612,11 @@ class _Reader:
         tags = self.texts(f.get("tags"), "tags")
         cue = self.text(f.get("cue"), "cue")
         if source is not None:
-            self.cited.append((source, self.at(f["source"])))
+            source = self._shared.setdefault(source, source)
+            if source not in self.sources:  # perhaps defined further down, or in another file
+                self.cited.append((source, self.at(f["source"])))
+        if owner is not None:
+            owner = self._shared.setdefault(owner, owner)
         if cid is None or title is None or source is None or quote is None:
             return
         if cid in self.commitment_at:

@@ -76,15 +76,14 @@ def load_part(path: Path, *, standalone: bool = True) -> Part:
     """One file's Part, from the parse cache when the file's bytes are the ones cached."""
     from kvtrack.store import cache
 
-    data = read_bytes(path)
     name = str(path)
-    key = cache.key(data, standalone)
     with no_gc():
-        part = cache.get(path, key)
+        part = cache.lookup(path, standalone)
     if part is not None:
         return part if part.path == name else relocate(part, name)
+    data = read_bytes(path)
     part = parse_part(data, name, standalone=standalone)
-    cache.put(path, key, part)
+    cache.store(path, data, standalone, part)
     return part
 
 
