@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 import typer
 
-from kvtrack.core.model import Register
-from kvtrack.core.query import Assessed, Window
-from kvtrack.core.timeline import Event
+if TYPE_CHECKING:
+    from kvtrack.core.model import Register
+    from kvtrack.core.query import Assessed, Window
+    from kvtrack.core.timeline import Event
 
 
 def emit_list(items: Sequence[Assessed], fmt: str) -> None:

@@ -29,7 +29,7 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
 
     Example: kvtrack validate --file commitments.yaml
     """
-    from kvtrack.store.load import load
+    from kvtrack.store.register import load
 
     loaded = load(file)
     reg = loaded.register
@@ -80,7 +80,7 @@ def list_(
     from kvtrack.cli.output import emit_list
     from kvtrack.core.model import Status
     from kvtrack.core.query import Filter, State, select
-    from kvtrack.store.load import load
+    from kvtrack.store.register import load
 
     where = Filter(
         statuses=frozenset(Status.parse(s) for s in _split(status)),
@@ -113,7 +113,7 @@ def show(
     """
     from kvtrack.cli.output import emit_show
     from kvtrack.core.query import assess
-    from kvtrack.store.load import load
+    from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
@@ -142,7 +142,7 @@ def due(
     """
     from kvtrack.cli.output import emit_due
     from kvtrack.core.query import attention
-    from kvtrack.store.load import load
+    from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
@@ -177,7 +177,7 @@ def timeline(
     from kvtrack.cli.output import emit_timeline
     from kvtrack.core.query import select
     from kvtrack.core.timeline import timeline as build
-    from kvtrack.store.load import load
+    from kvtrack.store.register import load
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
     day, win = as_of_date(as_of), window(within)

@@ -25,7 +25,6 @@ import operator
 import os
 import pickle
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -34,11 +33,11 @@ from kvtrack import __version__
 from kvtrack.core.model import Commitment, HistoryEntry, Source
 from kvtrack.core.period import Period
 from kvtrack.errors import Location
-from kvtrack.store.load import Part
+from kvtrack.store.part import Part
 
-FORMAT = 2  # bump when Part or the model changes shape
+FORMAT = 3  # bump when Part or the model changes shape
 _ALLOWED = {
-    ("kvtrack.store.load", "Part"),
+    ("kvtrack.store.part", "Part"),
     ("kvtrack.core.model", "Source"),
     ("kvtrack.core.model", "Commitment"),
     ("kvtrack.core.model", "HistoryEntry"),
@@ -102,6 +101,8 @@ def store(file: Path, data: bytes, standalone: bool, part: Part) -> None:
     cache_dir = directory()
     if cache_dir is None:
         return
+    import tempfile
+
     tmp: str | None = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

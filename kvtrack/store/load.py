@@ -5,17 +5,14 @@ object, every value keeps its position, duplicate keys are seen, and scalars are
 text, so `no`, `2025` or an unquoted date mean what the schema says rather than what YAML guesses.
 Validation goes on after the first problem and reports them all at once.
 
-One file gives a `Part`; `load` merges the parts of a file or a directory (see `merge`), taking
+One file gives a `Part`; `register.load` merges the parts of a file or a directory, taking
 each file's part from the parse cache when its bytes have not changed (see `cache`).
 """
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from datetime import date
 from difflib import get_close_matches
 from pathlib import Path
@@ -24,10 +21,13 @@ from typing import TypeVar
 import yaml
 from yaml.events import Event, MappingStartEvent, ScalarEvent, SequenceStartEvent
 
-from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Register, Source, Status
+from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
 from kvtrack.core.period import Period, parse_date
-from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
+from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store.nodes import _NULLS, TAG, Map, Node, Seq, Stream, is_null
+from kvtrack.store.part import Loaded, Part, PartError, decode, no_gc, read_bytes
+
+__all__ = ["Loaded", "Part", "load", "load_file", "parse_part", "parse_text", "read_text"]
 
 T = TypeVar("T")
 
@@ -72,70 +72,6 @@ _FIELD_SETS: dict[tuple[str, ...], frozenset[str]] = {
 }
 
 
-@dataclass(slots=True)
-class Loaded:
-    """A register together with where each of its commitments and sources was found."""
-
-    register: Register
-    paths: list[Path]
-    commitment_at: dict[str, Location] = field(default_factory=dict)
-    source_at: dict[str, Location] = field(default_factory=dict)
-
-
-@dataclass(slots=True)
-class Part:
-    """One file's sources and commitments, valid on their own.
-
-    `foreign` lists the citations of sources the file does not define, `(source id, where)`:
-    whether they exist is for the merge to say, since another file of a directory may define them.
-    """
-
-    path: str
-    sources: dict[str, Source]
-    commitments: tuple[Commitment, ...]
-    source_at: dict[str, Location]
-    commitment_at: dict[str, Location]
-    foreign: list[tuple[str, Location]]
-
-
-class PartError(ValidationError):
-    """A file with problems, and what of it was valid (for the checks that span files)."""
-
-    def __init__(self, problems: list[Problem], part: Part) -> None:
-        super().__init__(problems=problems)
-        self.part = part
-
-
-# -- files ----------------------------------------------------------------------------------------
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a KvtrackError that names the path and says what to do."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(
-            "no such file; pass --file PATH, set KVTRACK_FILE, or run kvtrack where commitments.yaml is",
-            where=Location(str(path)),
-        ) from None
-    except IsADirectoryError:
-        raise KvtrackError(
-            "is a directory, not a commitments file", where=Location(str(path))
-        ) from None
-    except OSError as e:
-        raise KvtrackError(f"cannot read: {e.strerror}", where=Location(str(path))) from None
-
-
-def decode(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ValidationError(
-            f"not UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8",
-            where=Location(path, line, col),
-        ) from None
-
-
 def read_text(path: Path) -> str:
     """The file's text, or a KvtrackError that names the path and says what to do."""
     return decode(read_bytes(path), str(path))
@@ -143,9 +79,9 @@ def read_text(path: Path) -> str:
 
 def load(path: Path) -> Loaded:
     """The register at `path`: a commitments file, or a directory of them merged into one."""
-    from kvtrack.store.merge import load_store
+    from kvtrack.store.register import load as load_register
 
-    return load_store(path)
+    return load_register(path)
 
 
 def load_file(path: Path) -> Loaded:
@@ -155,26 +91,9 @@ def load_file(path: Path) -> Loaded:
 
 def parse_text(text: str, path: str = "<input>") -> Loaded:
     """Validate YAML text against the schema; raise ValidationError listing every problem."""
-    from kvtrack.store.merge import merge_results
+    from kvtrack.store.register import merge_results
 
     return merge_results([lambda: parse_part(text, path)], [path])
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a big load.
-
-    Loading allocates hundreds of thousands of objects and no cycles; each allocation burst sets off
-    collections that walk everything allocated so far (10,000 commitments: 3.4 s to read with the
-    collector on, 0.5 s with it off).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part:

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
-from kvtrack.store.load import Loaded, Part, PartError, no_gc, parse_part, read_bytes
+from kvtrack.store.part import Loaded, Part, PartError, no_gc, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
 
 
-def load_store(path: Path) -> Loaded:
+def load(path: Path) -> Loaded:
     """The register at `path`, a file or a directory; ValidationError lists every problem."""
     if path.is_dir():
         files = yaml_files(path)
@@ -81,6 +81,8 @@ def load_part(path: Path, *, standalone: bool = True) -> Part:
         part = cache.lookup(path, standalone)
     if part is not None:
         return part if part.path == name else relocate(part, name)
+    from kvtrack.store.load import parse_part
+
     data = read_bytes(path)
     part = parse_part(data, name, standalone=standalone)
     cache.store(path, data, standalone, part)
