@@ -21,24 +21,22 @@ def emit_list(items: Sequence[Assessed], fmt: str) -> None:
 
         typer.echo(dumps([record(a) for a in items]))
         return
-    from kvtrack.render.console import stdout_console
-    from kvtrack.render.table import commitments_table
+    from kvtrack.render.table import print_table
 
-    commitments_table(items, stdout_console())
+    print_table(items)
 
 
 def emit_due(items: Sequence[Assessed], as_of: date, win: Window, fmt: str) -> None:
     if fmt == "json":
         emit_list(items, fmt)
         return
-    from kvtrack.render.console import stdout_console
-    from kvtrack.render.table import commitments_table
+    from kvtrack.render.table import print_table
 
-    console = stdout_console()
-    if not items:
-        console.print(f"Nothing overdue or due within {win} of {as_of}.")
-        return
-    commitments_table(items, console, title=f"Due as of {as_of} (window {win})")
+    print_table(
+        items,
+        title=f"Due as of {as_of} (window {win})",
+        empty=f"Nothing overdue or due within {win} of {as_of}.",
+    )
 
 
 def emit_show(item: Assessed, register: Register, as_of: date, fmt: str) -> None:

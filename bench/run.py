@@ -1,0 +1,373 @@
+"""Benchmark kvtrack at 1,000, 10,000 and 50,000 commitments, against Taskwarrior and the import floor.
+
+    python bench/run.py                 # full run (a few minutes), writes docs/benchmarks.md
+    python bench/run.py --quick         # 1,000 and 10,000 only, fewer repetitions, prints only
+    python bench/run.py --output -      # print the report instead of writing it
+
+Every figure is the median of several runs of a whole process (start-up included), timed from
+outside with time.perf_counter around the child, and its peak memory is the child's own ru_maxrss
+(os.wait4). Every target is a ratio against a baseline measured in the same run, with the two
+commands run in turn (A B A B ...) so that a machine that is busy for a while slows both: on a
+shared two-core machine absolute seconds drift, ratios much less.
+
+- cold: the first run after the file changed (the parse cache is emptied before each run, so the
+  file is parsed and the cache written); warm: the cache holds the file.
+- Taskwarrior (when `task` is installed): the same items imported as tasks into a throw-away
+  TASKDATA, `task overdue` timed next to `kvtrack due`.
+- the start-up floor: `python -c "import typer, rich.table, yaml, dateutil.parser"` next to
+  `kvtrack due` on the shipped commitments.yaml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import compileall
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (bench/ is not a package)
+
+FLOOR = "import typer, rich.table, yaml, dateutil.parser"
+TARGETS = {
+    "startup": 1.3,  # shipped `due` / import floor
+    "due_vs_task": 1.0,  # `kvtrack due` / `task overdue` at 10,000, warm
+    "cold_10k_s": 1.5,  # seconds, `due` cold at 10,000
+    "check_50k_s": 1.0,  # seconds, `check` warm at 50,000
+    "peak_50k_mb": 250.0,  # MB, any command at 50,000
+}
+
+
+@dataclass
+class Timing:
+    wall: list[float]
+    peak_mb: list[float]
+    exit_codes: set[int]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mb)
+
+
+def run_once(cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """Wall seconds, peak resident MB and exit code of one run of `cmd`, output thrown away."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    return wall, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KiB on Linux
+
+
+def timed(
+    cmd: Sequence[str],
+    env: dict[str, str],
+    runs: int,
+    before: Callable[[], None] = lambda: None,
+    cwd: Path | None = None,
+) -> Timing:
+    t = Timing([], [], set())
+    for _ in range(runs):
+        before()
+        wall, peak, code = run_once(cmd, env, cwd)
+        t.wall.append(wall)
+        t.peak_mb.append(peak)
+        t.exit_codes.add(code)
+    return t
+
+
+def paired(
+    a: Sequence[str],
+    b: Sequence[str],
+    env_a: dict[str, str],
+    env_b: dict[str, str],
+    runs: int,
+    before_a: Callable[[], None] = lambda: None,
+) -> tuple[Timing, Timing, float]:
+    """Run A and B in turn; their timings and the median of the per-pair ratios A/B."""
+    ta, tb = Timing([], [], set()), Timing([], [], set())
+    run_once(a, env_a)  # warm-up: page cache, bytecode, parse cache
+    run_once(b, env_b)
+    for _ in range(runs):
+        before_a()
+        for t, cmd, env in ((ta, a, env_a), (tb, b, env_b)):
+            wall, peak, code = run_once(cmd, env)
+            t.wall.append(wall)
+            t.peak_mb.append(peak)
+            t.exit_codes.add(code)
+    ratio = statistics.median(x / y for x, y in zip(ta.wall, tb.wall, strict=True))
+    return ta, tb, ratio
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    task = shutil.which("task")
+    tw = subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip() if task else "not installed"
+    return (
+        f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {cpu}, "
+        f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
+        f"Taskwarrior {tw}"
+    )
+
+
+# -- Taskwarrior ---------------------------------------------------------------------------------
+def task_json(items: list[generate.Item], sources: dict[str, generate.SourceDoc]) -> list[dict[str, object]]:
+    """The commitments as Taskwarrior tasks: due at the END of the current due period."""
+    out: list[dict[str, object]] = []
+    for c in items:
+        src = sources[c.source]
+        entry = datetime.combine(src.answered, datetime.min.time(), UTC)
+        task: dict[str, object] = {
+            "description": c.title,
+            "entry": entry.strftime("%Y%m%dT%H%M%SZ"),
+            "project": c.owner,
+            "tags": [t.replace("-", "_") for t in c.tags],
+            "status": {"open": "pending", "partial": "pending", "done": "completed", "dropped": "deleted"}[
+                _status(c)
+            ],
+        }
+        current = c.current_due
+        if current is not None:
+            end = generate.period_end(current) + timedelta(days=1)  # end of the last day
+            task["due"] = datetime.combine(end, datetime.min.time(), UTC).strftime("%Y%m%dT%H%M%SZ")
+        if task["status"] != "pending":
+            task["end"] = task["entry"]
+        out.append(task)
+    return out
+
+
+def _status(c: generate.Item) -> str:
+    words = {"openstaand": "open", "deels voldaan": "partial", "voldaan": "done", "vervallen": "dropped"}
+    return words.get(c.status, c.status)
+
+
+def taskwarrior_env(directory: Path, base_env: dict[str, str]) -> dict[str, str]:
+    data = directory / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    rc = directory / "taskrc"
+    rc.write_text(
+        f"data.location={data}\nconfirmation=off\nverbose=nothing\ngc=off\ncolor=off\n"
+        "defaultwidth=200\nnews.version=2.6.2\n"
+    )
+    return {**base_env, "TASKRC": str(rc), "TASKDATA": str(data)}
+
+
+# -- the run -------------------------------------------------------------------------------------
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 only, fewer runs")
+    ap.add_argument("--sizes", type=int, nargs="*", help="numbers of commitments")
+    ap.add_argument("--runs", type=int, help="timed runs per figure (default 5, quick 3)")
+    ap.add_argument("--kvtrack", default=None, help="the kvtrack command to time (default: this venv's)")
+    ap.add_argument("--output", default=None, help="report file ('-' prints; default docs/benchmarks.md)")
+    args = ap.parse_args()
+    sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 50000])
+    runs = args.runs or (3 if args.quick else 5)
+    output = args.output or ("-" if args.quick else str(ROOT / "docs" / "benchmarks.md"))
+    kvtrack = (args.kvtrack or str(Path(sys.executable).with_name("kvtrack"))).split()
+    python = sys.executable
+    started = time.perf_counter()
+
+    # Bytecode as an installed package has it (pip compiles on install), whatever the environment says.
+    compileall.compile_dir(ROOT / "kvtrack", quiet=1)
+    work = Path(tempfile.mkdtemp(prefix="kvtrack-bench-"))
+    cache = work / "cache"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KVTRACK_", "TASK"))}
+    env.update(NO_COLOR="1", KVTRACK_CACHE_DIR=str(cache), PYTHONDONTWRITEBYTECODE="1")
+
+    def drop_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    lines: list[str] = []
+
+    def say(text: str = "") -> None:
+        print(text, flush=True)
+        lines.append(text)
+
+    has_check = run_once([*kvtrack, "check", "--help"], env)[2] == 0
+    has_task = shutil.which("task") is not None
+    results: dict[str, float] = {}
+
+    say("## Start-up: `kvtrack due` on the shipped commitments.yaml")
+    say()
+    say(f"Baseline: `python -c \"{FLOOR}\"` (the import floor of the dependencies).")
+    say()
+    say("| what | median s | peak MB | ratio to the floor |")
+    say("| --- | ---: | ---: | ---: |")
+    shipped = ROOT / "commitments.yaml"
+    floor_cmd = [python, "-c", FLOOR]
+    due_cmd = [*kvtrack, "due", "--file", str(shipped)]
+    ta, tb, warm_ratio = paired(due_cmd, floor_cmd, env, env, runs * 4)
+    tc, _, cold_ratio = paired(due_cmd, floor_cmd, env, env, runs * 2, before_a=drop_cache)
+    say(f"| import floor | {tb.median:.3f} | {tb.peak:.0f} | 1.00 |")
+    say(f"| `kvtrack due`, warm | {ta.median:.3f} | {ta.peak:.0f} | {warm_ratio:.2f} |")
+    say(f"| `kvtrack due`, cold (file just changed) | {tc.median:.3f} | {tc.peak:.0f} | {cold_ratio:.2f} |")
+    say()
+    results["startup"] = warm_ratio
+    results["startup_cold"] = cold_ratio
+
+    say("## Commands at scale")
+    say()
+    say(
+        "Synthetic registers from `bench/generate.py` (about 4 commitments a source, every kind of "
+        "period, histories, all statuses). Output goes to /dev/null; as of the real today."
+    )
+    say()
+    say("| N | file MB | command | cold s | warm s | peak MB (cold / warm) |")
+    say("| ---: | ---: | --- | ---: | ---: | ---: |")
+    commands = {"list": ["list"], "due": ["due"], "validate": ["validate"]}
+    if has_check:
+        commands["check"] = ["check"]
+    peaks: dict[int, float] = {}
+    files: dict[int, tuple[Path, list[generate.Item], list[generate.SourceDoc]]] = {}
+    for n in sizes:
+        path = work / f"c{n}.yaml"
+        sources, items = generate.write_file(n, path)
+        files[n] = (path, items, sources)
+        mb = path.stat().st_size / 1e6
+        for name, sub in commands.items():
+            cmd = [*kvtrack, *sub, "--file", str(path)]
+            reps = max(1, runs // 2) if n >= 50000 else runs
+            cold = timed(cmd, env, reps, before=drop_cache)
+            run_once(cmd, env)  # fills the cache
+            warm = timed(cmd, env, reps)
+            bad = (cold.exit_codes | warm.exit_codes) - {0, 1}
+            note = f" (exit {sorted(bad)})" if bad else ""
+            say(
+                f"| {n:,} | {mb:.1f} | `{name}`{note} | {cold.median:.3f} | {warm.median:.3f} | "
+                f"{cold.peak:.0f} / {warm.peak:.0f} |"
+            )
+            peaks[n] = max(peaks.get(n, 0.0), cold.peak, warm.peak)
+            results[f"{name}_{n}_cold"] = cold.median
+            results[f"{name}_{n}_warm"] = warm.median
+    say()
+
+    if has_task:
+        say("## Side by side with Taskwarrior")
+        say()
+        say(
+            "The same items imported as tasks (open and partial → pending, done → completed, "
+            "dropped → deleted; due at the end of the current due period) into a throw-away "
+            "TASKDATA with `rc.gc=off`, `rc.verbose=nothing`, `rc.confirmation=off`. "
+            "`kvtrack due` shows overdue and due-soon commitments, `task overdue` overdue tasks."
+        )
+        say()
+        say("| N | `task overdue` s | `kvtrack due` warm s | ratio kvtrack / task | rows kvtrack / task |")
+        say("| ---: | ---: | ---: | ---: | ---: |")
+        for n in sizes:
+            path, items, sources = files[n]
+            twdir = work / f"task{n}"
+            tenv = taskwarrior_env(twdir, env)
+            tasks = twdir / "tasks.json"
+            tasks.write_text(json.dumps(task_json(items, {s.id: s for s in sources})))
+            subprocess.run(["task", "import", str(tasks)], env=tenv, capture_output=True, check=True)
+            due_cmd = [*kvtrack, "due", "--file", str(path)]
+            task_cmd = ["task", "overdue"]
+            reps = max(2, runs // 2) if n >= 50000 else runs
+            ta, tb, ratio = paired(due_cmd, task_cmd, env, tenv, reps)
+            rows_k = _rows([*due_cmd, "--format", "json"], env, json_list=True)
+            rows_t = _rows(task_cmd, tenv, json_list=False)
+            say(f"| {n:,} | {tb.median:.3f} | {ta.median:.3f} | {ratio:.2f} | {rows_k:,} / {rows_t:,} |")
+            results[f"due_vs_task_{n}"] = ratio
+        say()
+
+    say("## Parse cache: hashing against parsing")
+    say()
+    say("In-process, best of 3: what a warm run pays to know the file is unchanged, against a parse.")
+    say()
+    say("| N | SHA-256 of the file s | parse, collector off s | parse, collector on s |")
+    say("| ---: | ---: | ---: | ---: |")
+    for n in sizes:
+        path = files[n][0]
+        out = subprocess.run(
+            [python, str(HERE / "inprocess.py"), str(path)], capture_output=True, text=True, env=env
+        )
+        say(out.stdout.strip() if out.returncode == 0 else f"| {n:,} | failed: {out.stderr.strip()[-200:]} | | |")
+    say()
+
+    say("## Targets")
+    say()
+    say("| target | measured | limit | met |")
+    say("| --- | ---: | ---: | :---: |")
+
+    def row(name: str, value: float | None, limit: float, unit: str = "") -> None:
+        if value is None:
+            say(f"| {name} | not measured | {limit:g}{unit} | – |")
+            return
+        say(f"| {name} | {value:.2f}{unit} | {limit:g}{unit} | {'yes' if value <= limit else 'NO'} |")
+
+    row("`kvtrack due` on the shipped file ÷ import floor (warm)", results["startup"], TARGETS["startup"], "x")
+    row(
+        "`kvtrack due` ÷ `task overdue` at 10,000 (warm)",
+        results.get("due_vs_task_10000"),
+        TARGETS["due_vs_task"],
+        "x",
+    )
+    row("`kvtrack due` cold at 10,000", results.get("due_10000_cold"), TARGETS["cold_10k_s"], " s")
+    row("`kvtrack check` warm at 50,000", results.get("check_50000_warm"), TARGETS["check_50k_s"], " s")
+    row("peak memory at 50,000 (any command, cold or warm)", peaks.get(50000), TARGETS["peak_50k_mb"], " MB")
+    say()
+    shutil.rmtree(work, ignore_errors=True)
+    took = time.perf_counter() - started
+    header = [
+        "# Benchmarks",
+        "",
+        f"Run {date.today().isoformat()} with `python bench/run.py{' --quick' if args.quick else ''}` "
+        f"({took / 60:.1f} minutes), {runs} timed runs a figure (start-up: {runs * 4}).",
+        "",
+        f"Machine: {machine()}. Shared and noisy: read the ratios, which compare commands run in "
+        "turn in the same minute, rather than the absolute seconds.",
+        "",
+        "How: see bench/run.py's docstring; `bench/generate.py N` makes the registers. Every figure "
+        "is the median of whole-process runs, start-up included; peak memory is the child's "
+        "ru_maxrss.",
+        "",
+    ]
+    report = "\n".join(header + lines) + "\n"
+    if output == "-":
+        return
+    Path(output).write_text(report + _notes())
+    print(f"wrote {output}")
+
+
+def _rows(cmd: Sequence[str], env: dict[str, str], json_list: bool) -> int:
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True).stdout
+    if json_list:
+        return len(json.loads(out or "[]"))
+    return sum(1 for line in out.splitlines() if line.strip() and line.split()[0].isdigit())
+
+
+def _notes() -> str:
+    notes = HERE / "notes.md"
+    return "\n" + notes.read_text() if notes.exists() else ""
+
+
+if __name__ == "__main__":
+    main()
