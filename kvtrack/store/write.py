@@ -147,6 +147,8 @@ def edit(path: Path, change: Callable[[Document], T], *, timeout: float | None =
     `change` may run more than once (when the file changes on disk under it), each time on a fresh
     Document, so it must decide from `doc.register` and not from state kept between calls.
     """
+    if not path.is_file():
+        read_text(path)  # a missing file or a directory: its message, before a lock file is made
     if path.is_symlink():  # write the file the link points to; replacing the link would orphan it
         path = Path(os.path.realpath(path))
     with locked(path, timeout):
