@@ -514,3 +514,38 @@ def test_eight_parallel_writer_processes_all_land_in_a_valid_file(shipped):
     }
     assert notes == {f"schrijver {i}" for i in range(8)}
     assert time.monotonic() - started < 60
+
+
+def test_changing_other_fields_keeps_their_layout_and_the_comments_after_them(write_yaml):
+    """update_commitment is general (for future editing commands), not only status and history."""
+    from dataclasses import replace
+
+    path = write_yaml(
+        """
+        version: 1
+        sources:
+          - id: src
+        commitments:
+          - id: a
+            title: A
+            source: src
+            quote: Q
+            places:
+              - Groningen
+              - Assen
+            # about places
+            history: []
+
+          # the end
+        """
+    )
+
+    def change(doc: write.Document) -> None:
+        a = doc.register.get("a")
+        doc.update_commitment(a, replace(a, title="A2", places=("Den Haag",)))
+
+    write.edit(path, change)
+    assert path.read_text().endswith(
+        "    title: A2\n    source: src\n    quote: Q\n    places:\n      - Den Haag\n"
+        "    # about places\n    history: []\n\n  # the end\n"
+    )

@@ -92,10 +92,8 @@ def make_yaml(text: str) -> YAML:
 
 def load(yaml: YAML, text: str) -> CommentedMap:
     data = yaml.load(text)
-    if not isinstance(
-        data, CommentedMap
-    ):  # pragma: no cover - parse_text has checked the top level
-        raise TypeError("the top level of a commitments file is a mapping")
+    # parse_text has already checked that the top level is a mapping
+    assert isinstance(data, CommentedMap)
     return data
 
 
@@ -194,7 +192,13 @@ def _detach_key_comment(parent: CommentedMap, key: str) -> Any:
 def set_key(node: CommentedMap, key: str, value: Any, order: Sequence[str]) -> None:
     """Set `node[key]`; a new key goes where `order` (the schema's field order) puts it."""
     if key in node:
+        old = node[key]
+        tail = _take_tail(old) if _is_block(old) else None  # comments after a replaced block list
+        if _is_block(old) and type(old) is type(value) and len(value):
+            value.fa.set_block_style()  # a list written one item per line stays that way
         node[key] = value
+        if tail is not None:
+            _put_after(node, key, tail)
         return
     rank = {k: i for i, k in enumerate(order)}
     mine = rank.get(key, len(order))
@@ -244,7 +248,14 @@ def _split_tail(slot: list[Any], index: int) -> Any:
 
 
 def _put_tail(node: Any, token: Any) -> None:
-    last = next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1
+    """Attach `token` after `node`'s last line."""
+    _put_after(
+        node, next(reversed(node)) if isinstance(node, CommentedMap) else len(node) - 1, token
+    )
+
+
+def _put_after(node: Any, last: Any, token: Any) -> None:
+    """Attach `token` after the lines of `node[last]`."""
     value = node[last]
     if _is_block(value) and len(value):
         _put_tail(value, token)
