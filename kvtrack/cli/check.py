@@ -48,34 +48,6 @@ class _CheckCommand(TyperCommand):
             raise typer.Exit(e.exit_code) from None
 
 
-# Typer 0.29 keeps single line breaks inside a paragraph, so each paragraph is one string here.
-HELP = "\n\n".join(
-    [
-        "Report what needs attention, for cron and monitoring; print nothing when all is well.",
-        "Lists overdue commitments, then those due within the window, each with its id, title, "
-        "current due and days late or left. Plain text: no colour, no box drawing.",
-        "With --state PATH it remembers what it reported and later reports only the news: newly "
-        "overdue, newly due soon, and items that left the report (done, dropped, rescheduled out "
-        "of the window, removed from the file). Items that left are news too, so they alone give "
-        "exit 1. Nothing new: no output, exit 0. A missing state file means a first run (full "
-        "report, no warning); an unreadable, corrupt or other-version one gives a warning on "
-        "stderr and a full report. The state file is replaced atomically on every run.",
-        "Exit codes:",
-        "0 = nothing overdue or due soon (with --state: nothing new); no output at all.",
-        "1 = something needs attention; the report is on stdout.",
-        "2 = the file is missing or invalid, or the arguments are wrong; path:line:col: message "
-        "on stderr.",
-        "With --nagios: 0 OK (nothing due), 1 WARNING (only due soon), 2 CRITICAL (something "
-        "overdue), 3 UNKNOWN (file or argument errors, printed on stdout as KVTRACK UNKNOWN - "
-        "why). With --nagios it always prints.",
-        "Examples:",
-        "  kvtrack check --file commitments.yaml --state /var/lib/kvtrack/check.json",
-        "  kvtrack check --nagios --within 30d",
-    ]
-)
-
-
-@app.command(cls=_CheckCommand, help=HELP)
 def check(
     file: FileOption = DEFAULT_FILE,
     as_of: AsOfOption = None,
@@ -100,7 +72,37 @@ def check(
         ),
     ] = None,
 ) -> None:
-    """Report what needs attention, for cron and monitoring; print nothing when all is well."""
+    """Report what needs attention, for cron and monitoring; print nothing when all is well.
+
+    Lists overdue commitments, then those due within the window, each with its id, title,
+    current due and days late or left. Plain text: no colour, no box drawing.
+
+    With --state PATH it remembers what it reported and later reports only the news: newly
+    overdue, newly due soon, and items that left the report (done, dropped, rescheduled out of
+    the window, removed from the file). Items that left are news too, so they alone give exit 1.
+    Nothing new: no output, exit 0. A missing state file means a first run (full report, no
+    warning); an unreadable, corrupt or other-version one gives a warning on stderr and a full
+    report. The state file is replaced atomically on every run.
+
+    Exit codes:
+
+    0 = nothing overdue or due soon (with --state: nothing new); no output at all.
+
+    1 = something needs attention; the report is on stdout.
+
+    2 = the file is missing or invalid, or the arguments are wrong; path:line:col: message
+    on stderr.
+
+    With --nagios it always prints: 0 OK (nothing due), 1 WARNING (only due soon),
+    2 CRITICAL (something overdue), 3 UNKNOWN (file or argument errors, printed on stdout as
+    KVTRACK UNKNOWN - why).
+
+    Examples:
+
+      kvtrack check --file commitments.yaml --state /var/lib/kvtrack/check.json
+
+      kvtrack check --nagios --within 30d
+    """
     if not nagios:
         code = _run(file, as_of, within, format, state)  # a KvtrackError exits 2 in app.py
     else:
@@ -120,6 +122,18 @@ def check(
             code = UNKNOWN
     if code:
         raise typer.Exit(code)
+
+
+def _paragraphs(doc: str | None) -> str:
+    """The docstring as help text: Typer keeps single line breaks, so join each paragraph's
+    lines (indented example paragraphs stay as they are)."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(doc or "").split("\n\n")
+    return "\n\n".join(p if p.startswith(" ") else " ".join(p.split()) for p in paragraphs)
+
+
+app.command(cls=_CheckCommand, help=_paragraphs(check.__doc__))(check)
 
 
 def _run(
