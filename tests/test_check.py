@@ -294,6 +294,18 @@ def test_nagios_and_json_do_not_mix(run, data):
     assert "cannot be combined" in result.stdout
 
 
+def test_a_crash_is_unknown_to_a_monitor(run, data, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("kvtrack.core.check.check", boom)
+    result = go(run, data, "--nagios")
+    assert (result.exit_code, result.stdout) == (
+        3,
+        "KVTRACK UNKNOWN - internal error: RuntimeError: boom\n",
+    )
+
+
 def test_help_lists_the_exit_codes(run):
     result = run("check", "--help")
     assert result.exit_code == 0

@@ -13,7 +13,7 @@ from typer.exceptions import TyperException
 
 from kvtrack.cli.app import app
 from kvtrack.cli.options import DEFAULT_FILE, AsOfOption, FileOption, WithinOption
-from kvtrack.errors import KvtrackError
+from kvtrack.errors import ExitCode, KvtrackError
 
 if TYPE_CHECKING:
     from kvtrack.core.check import CheckResult
@@ -45,7 +45,7 @@ class _CheckCommand(TyperCommand):
                 raise typer.Exit(UNKNOWN) from None
             typer.echo(f"kvtrack check: error: {message}", err=True)
             typer.echo("Try 'kvtrack check --help' for help.", err=True)
-            raise typer.Exit(e.exit_code) from None
+            raise typer.Exit(ExitCode.ERROR) from None
 
 
 def check(
@@ -53,7 +53,7 @@ def check(
     as_of: AsOfOption = None,
     within: WithinOption = "90d",
     format: Annotated[
-        TextOrJson, typer.Option("--format", help="Report format (ignored with --nagios).")
+        TextOrJson, typer.Option("--format", help="Report format (--nagios has its own).")
     ] = TextOrJson.text,
     nagios: Annotated[
         bool,
