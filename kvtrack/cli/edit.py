@@ -91,10 +91,11 @@ def add(
 
     Example:
 
-      kvtrack add --id groningen-cascadeplein --source rijksbanen-regio-2024 --answer 8
-      --title "Rijksontmoetingsvoorziening Cascadeplein in gebruik" --due 2025 --due-text "in 2025"
-      --quote "In 2025 wordt op de locatie Cascadeplein ... in gebruik genomen." --owner BZK
-      --place Groningen --tag rijksontmoetingsplein
+    \b
+      kvtrack add --id groningen-cascadeplein --source rijksbanen-regio-2024 \\
+        --answer 8 --title "Ontmoetingsvoorziening Cascadeplein in gebruik" \\
+        --quote "In 2025 wordt (...) Cascadeplein (...) in gebruik genomen." \\
+        --due 2025 --due-text "in 2025" --owner BZK --place Groningen
     """
     from kvtrack.core.model import Commitment
     from kvtrack.store.edits import add_commitment
@@ -128,9 +129,10 @@ def done(
 
     Examples:
 
+    \b
       kvtrack done groningen-cascadeplein
-
-      kvtrack done groningen-cascadeplein --on 2025-11-03 --note "Geopend" --evidence https://...
+      kvtrack done groningen-cascadeplein --on 2025-11-03 --note "Geopend" \\
+        --evidence https://www.rijksoverheid.nl/...
     """
     from kvtrack.core.edits import set_status
     from kvtrack.core.model import Status
@@ -163,8 +165,8 @@ def update(
 
     Examples:
 
-      kvtrack update groningen-cascadeplein --status partial --note "Deels in gebruik"
-
+    \b
+      kvtrack update groningen-cascadeplein --status partial --note "Deels open"
       kvtrack update regios-wensen-in-kaart --status vervallen --on 2026-03-01
     """
     from kvtrack.core.edits import set_status
@@ -200,9 +202,10 @@ def reschedule(
 
     Examples:
 
-      kvtrack reschedule groningen-cascadeplein 2026-Q2 --note "Opening uitgesteld"
-
-      kvtrack reschedule groningen-kempkensberg-ontmoetingsplein 2033 --evidence https://...
+    \b
+      kvtrack reschedule groningen-cascadeplein 2026-Q2 --note "Uitgesteld"
+      kvtrack reschedule groningen-kempkensberg-ontmoetingsplein 2033 \\
+        --evidence https://www.tweedekamer.nl/...
     """
     from kvtrack.core.edits import reschedule as decide
     from kvtrack.store.edits import record
@@ -226,7 +229,9 @@ def note(
 
     Example:
 
-      kvtrack note groningen-cascadeplein "Aanbesteding gestart" --evidence https://...
+    \b
+      kvtrack note groningen-cascadeplein "Aanbesteding gestart" \\
+        --evidence https://www.rijksoverheid.nl/...
     """
     from kvtrack.core.edits import add_note
     from kvtrack.store.edits import record
