@@ -289,6 +289,7 @@ REFUSALS = [
     (("reschedule", "groningen-cascadeplein", "2025-Q5"), "quarter must be Q1 to Q4"),
     (("reschedule", "groningen-cascadeplein", "volgend jaar"), "'volgend jaar' is not a period"),
     (("reschedule", "groningen-cascadeplein", "2025"), "is already due 2025"),
+    (("reschedule", "groningen-cascadeplein", " "), "PERIOD is empty"),
     (("reschedule", "assen-rijksontmoetingsplein", "2026"), "is done, so it has no due to move"),
     (("note", "groningen-cascadeplein", "   "), "the note is empty"),
     (
@@ -402,3 +403,12 @@ def test_a_held_lock_times_out_with_a_clear_message(run, write_yaml):
     assert "is locked for editing by process" in result.stderr
     assert "gave up after 0.1 s" in result.stderr
     assert path.read_bytes() == before
+
+
+def test_a_read_only_file_is_not_replaced(run, write_yaml):
+    path = write_yaml(MINIMAL)
+    path.chmod(0o444)
+    result = run("note", "a", "x", "--on", AS_OF, "--file", str(path))
+    assert result.exit_code == 2
+    assert "read-only" in result.stderr
+    assert path.read_text() == MINIMAL

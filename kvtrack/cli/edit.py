@@ -211,7 +211,8 @@ def reschedule(
     from kvtrack.store.edits import record
 
     new_due = _period("PERIOD", period)
-    assert new_due is not None
+    if new_due is None:
+        raise KvtrackError("PERIOD is empty; give the new due, e.g. 2026-Q2")
     day = _on_date(on)
     change = record(file, lambda reg: decide(reg, commitment_id, new_due, day, note, evidence))
     typer.echo(_rescheduled(change, day))

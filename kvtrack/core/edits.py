@@ -30,10 +30,6 @@ class Change:
     before: Commitment
     after: Commitment
 
-    @property
-    def entry(self) -> HistoryEntry:
-        return self.after.history[-1]
-
 
 def set_status(
     register: Register,

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -151,6 +152,11 @@ def edit(path: Path, change: Callable[[Document], T], *, timeout: float | None =
         read_text(path)  # a missing file or a directory: its message, before a lock file is made
     if path.is_symlink():  # write the file the link points to; replacing the link would orphan it
         path = Path(os.path.realpath(path))
+    if _read_only(path):  # a rename would replace it anyway; respect the user's chmod
+        raise KvtrackError(
+            "the file is read-only, so kvtrack will not change it (chmod u+w to allow edits)",
+            where=Location(str(path)),
+        )
     with locked(path, timeout):
         for stale in stale_temp_files(path):  # left by a writer that was killed mid-write
             with contextlib.suppress(OSError):
@@ -171,6 +177,12 @@ def edit(path: Path, change: Callable[[Document], T], *, timeout: float | None =
         "nothing was written. Try again when it is no longer being saved",
         where=Location(str(path)),
     )
+
+
+def _read_only(path: Path) -> bool:
+    """Not writable by us, or by nobody at all (root may write anything, but `chmod a-w` is a wish)."""
+    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
 
 
 def render(path: Path, change: Callable[[Document], T]) -> tuple[T, str, str]:
