@@ -47,6 +47,22 @@ class TableOrJson(StrEnum):
     json = "json"
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    yaml = "yaml"
+    ics = "ics"
+
+
+class TimelineFormat(StrEnum):
+    table = "table"
+    json = "json"
+    svg = "svg"
+    html = "html"
+
+
 def today() -> date:
     """Today in Europe/Amsterdam, whatever the machine's time zone."""
     from zoneinfo import ZoneInfo
