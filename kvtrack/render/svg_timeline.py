@@ -258,12 +258,16 @@ def _row(
             )
     # The period covers its whole last day, so it runs to the start of the next one.
     due_x1, due_x2 = axis.x(span.due_start), axis.x(span.due_end + timedelta(days=1))
-    ET.SubElement(
-        g,
-        "rect",
-        _num(x=due_x1, y=cy - BAR_H / 2, width=max(2.0, due_x2 - due_x1), height=BAR_H)
-        | {"fill": colour, "class": "due"},
-    )
+    if span.due_end >= axis.first and span.due_start < axis.last:  # on the axis (--from/--to)
+        # a one-day due is a sliver; widen it to stay visible, without leaving the axis
+        bar_w = max(2.0, due_x2 - due_x1)
+        bar_x = min(due_x1, axis.right - bar_w)
+        ET.SubElement(
+            g,
+            "rect",
+            _num(x=bar_x, y=cy - BAR_H / 2, width=bar_w, height=BAR_H)
+            | {"fill": colour, "class": "due"},
+        )
     if span.original_end is not None:
         ox = axis.x(span.original_end + timedelta(days=1))
         ET.SubElement(

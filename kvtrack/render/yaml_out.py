@@ -9,6 +9,7 @@ left out: they depend on the day and the schema has no place for them; `--format
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 import yaml
@@ -22,12 +23,26 @@ SCHEMA_VERSION = 1
 
 def document(items: Sequence[Assessed], register: Register) -> dict[str, Any]:
     cited = {a.commitment.source for a in items}
+    sources = [source_to_dict(s) for s in register.sources.values() if s.id in cited]
+    commitments = [commitment_to_dict(a.commitment) for a in items]
+    # The serializer gives dates as ISO text, which PyYAML would quote ('2024-12-05'); as date
+    # objects they come out bare, as people write them in the file. Both load the same.
+    for source in sources:
+        for key in ("submitted", "answered"):
+            source[key] = _as_date(source[key])
+    for commitment in commitments:
+        for entry in commitment["history"]:
+            entry["date"] = _as_date(entry["date"])
     return {
         "version": SCHEMA_VERSION,
         # in the register's order, only those cited, so every `source:` resolves and none dangle
-        "sources": [source_to_dict(s) for s in register.sources.values() if s.id in cited],
-        "commitments": [commitment_to_dict(a.commitment) for a in items],
+        "sources": sources,
+        "commitments": commitments,
     }
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
 
 
 def render(items: Sequence[Assessed], register: Register) -> str:
