@@ -323,3 +323,16 @@ def test_every_filter_applies_to_every_format(export, fmt, filters):
         expected = [i for i in expected if i in dated]
     assert ids_in(fmt, export(fmt, *filters)) == expected
     assert expected  # each filter keeps something, so an empty export cannot pass by accident
+
+
+def test_renderers_load_only_when_their_format_is_asked_for():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, kvtrack.cli; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('icalendar', 'statistics') "
+        "or m.startswith(('kvtrack.render.', 'kvtrack.core.stats'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -201,3 +201,9 @@ def test_shipped_file(run, shipped):
     total = json.loads(result.stdout)["total"]
     assert total["counts"]["overdue"] == 1  # Cascadeplein
     assert total["kept"]["on_time"] == 1  # Assen, opened by the end of 2023
+
+
+def test_the_cli_choices_mirror_the_groupings():
+    from kvtrack.cli.options import StatsGroup
+
+    assert [g.value for g in StatsGroup] == [g.value for g in GroupBy]

@@ -56,6 +56,15 @@ class ListFormat(StrEnum):
     ics = "ics"
 
 
+class StatsGroup(StrEnum):
+    """`stats --by`; mirrors kvtrack.core.stats.GroupBy, so that module loads only for `stats`."""
+
+    owner = "owner"
+    place = "place"
+    source = "source"
+    status = "status"
+
+
 class TimelineFormat(StrEnum):
     table = "table"
     json = "json"

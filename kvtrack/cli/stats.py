@@ -11,19 +11,19 @@ from kvtrack.cli.options import (
     DEFAULT_FILE,
     AsOfOption,
     FileOption,
+    StatsGroup,
     TableOrJson,
     WithinOption,
     as_of_date,
     window,
 )
-from kvtrack.core.stats import GroupBy
 
 
 @app.command()
 def stats(
     file: FileOption = DEFAULT_FILE,
     by: Annotated[
-        Optional[GroupBy],
+        Optional[StatsGroup],
         typer.Option("--by", help="Group by owner, place, source or status; else only the total."),
     ] = None,
     as_of: AsOfOption = None,
@@ -32,7 +32,7 @@ def stats(
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.table,
 ) -> None:
-    """How many promises were kept, on time or late, dropped, still open or overdue; how far they slipped.
+    """A scorecard: promises kept on time or late, dropped, open, overdue; how far they slipped.
 
     Kept on time: done no later than the end of the due promised in the answer (not a later,
     rescheduled one). Median and worst slip are over the rescheduled commitments. Definitions in
@@ -45,12 +45,12 @@ def stats(
       kvtrack stats --by owner --format json
     """
     from kvtrack.core.query import select
-    from kvtrack.core.stats import scorecard
+    from kvtrack.core.stats import GroupBy, scorecard
     from kvtrack.store.load import load
 
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    card = scorecard(select(register.commitments, day, win), by)
+    card = scorecard(select(register.commitments, day, win), GroupBy(by.value) if by else None)
     if format is TableOrJson.json:
         from kvtrack.render.json_out import dumps
         from kvtrack.render.stats_out import data

@@ -18,7 +18,6 @@ Definitions (also in docs/exports.md):
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -101,6 +100,8 @@ def tally(group: str, items: Sequence[Assessed]) -> Tally:
     if slips:
         # the worst is the longest delay; a tie goes to the first id, so the output is stable
         worst_days, worst_id = min(slips, key=lambda s: (-s[0], s[1]))
+        import statistics  # only here: it pulls in fractions and decimal
+
         median = statistics.median(days for days, _ in slips)
         slip = Slip(rescheduled, len(slips), float(median), worst_days, worst_id)
     return Tally(group, len(items), counts, on_time, late, unjudged, slip)

@@ -13,7 +13,7 @@ from datetime import date
 from html import escape
 
 from kvtrack.core.model import Register
-from kvtrack.core.query import Assessed
+from kvtrack.core.query import Assessed, State
 from kvtrack.core.timeline import Span
 from kvtrack.render import svg_timeline
 from kvtrack.render.words import citation, days_phrase, due_phrase
@@ -75,7 +75,7 @@ def render(
 
 def _row(a: Assessed, register: Register) -> str:
     c = a.commitment
-    colour = svg_timeline.STATE_COLOUR[a.state]
+    colour = _TEXT_COLOUR.get(a.state, svg_timeline.STATE_COLOUR[a.state])
     cells = [
         f'<td class="nowrap">{_e(c.id)}</td>',
         f'<td lang="nl">{_e(c.title)}<q>{_e(c.quote)}</q></td>',
@@ -86,6 +86,10 @@ def _row(a: Assessed, register: Register) -> str:
         f'<td lang="nl">{_e(citation(c, register.sources.get(c.source)))}</td>',
     ]
     return f'<tr data-id="{_e(c.id)}">' + "".join(cells) + "</tr>"
+
+
+# The picture's light greys are too faint for text on white; the table uses darker ones.
+_TEXT_COLOUR = {State.DROPPED: "#666666", State.UNDATED: "#666666"}
 
 
 def _e(text: str) -> str:
