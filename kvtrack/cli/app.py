@@ -8,7 +8,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from kvtrack.errors import KvtrackError
+from kvtrack.errors import KvtrackError, ValidationError
 
 
 def report(error: KvtrackError) -> None:
@@ -18,6 +18,8 @@ def report(error: KvtrackError) -> None:
         if problem.where.path is None and problem.where.line is None:
             text = f"error: {text}"
         typer.echo(text, err=True)
+    if isinstance(error, ValidationError) and len(error.problems) > 1:
+        typer.echo(f"{len(error.problems)} problems found", err=True)
 
 
 class _Group(TyperGroup):
@@ -48,6 +50,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and errors: paragraphs rewrapped, no boxes in pipes or cron mail
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

@@ -44,17 +44,26 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
 def list_(
     file: FileOption = DEFAULT_FILE,
     status: Annotated[
-        Many, typer.Option(help="open, partial, done, dropped (Dutch words too). Repeatable.")
+        Many,
+        typer.Option(
+            metavar="STATUS", help="open, partial, done, dropped (Dutch words too). Repeatable."
+        ),
     ] = None,
     state: Annotated[
-        Many, typer.Option(help="overdue, due-soon, upcoming, undated, done, dropped. Repeatable.")
+        Many,
+        typer.Option(
+            metavar="STATE", help="overdue, due-soon, upcoming, undated, done, dropped. Repeatable."
+        ),
     ] = None,
     owner: Annotated[
-        Many, typer.Option(help="Responsible ministry or body, e.g. BZK. Repeatable.")
+        Many,
+        typer.Option(metavar="OWNER", help="Responsible ministry or body, e.g. BZK. Repeatable."),
     ] = None,
-    place: Annotated[Many, typer.Option(help="Place named by the commitment. Repeatable.")] = None,
-    tag: Annotated[Many, typer.Option(help="Tag. Repeatable.")] = None,
-    source: Annotated[Many, typer.Option(help="Source id. Repeatable.")] = None,
+    place: Annotated[
+        Many, typer.Option(metavar="PLACE", help="Place named by the commitment. Repeatable.")
+    ] = None,
+    tag: Annotated[Many, typer.Option(metavar="TAG", help="Tag. Repeatable.")] = None,
+    source: Annotated[Many, typer.Option(metavar="SOURCE", help="Source id. Repeatable.")] = None,
     due_before: Annotated[
         Optional[str],
         typer.Option(

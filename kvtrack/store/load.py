@@ -113,6 +113,7 @@ def parse_text(text: str, path: str = "<input>") -> Loaded:
     reader = _Reader(path)
     register = reader.register(root)
     if reader.problems:
+        reader.problems.sort(key=lambda p: (p.where.line or 0, p.where.col or 0))
         raise ValidationError(problems=reader.problems)
     return Loaded(register, [Path(path)], reader.commitment_at, reader.source_at)
 
@@ -137,7 +138,34 @@ def compose(text: str, path: str) -> yaml.Node:
         raise ValidationError(f"YAML error: {e}", where=Location(path)) from None
     if node is None:
         raise ValidationError("the file holds no data", where=Location(path, 1, 1))
+    if "&" in text:
+        reject_aliases(text, path)
     return node
+
+
+def reject_aliases(text: str, path: str) -> None:
+    """Anchors and aliases have no use in a commitments file and are how alias bombs are built.
+
+    Only run when the text contains '&' (every anchor does), so ordinary files pay nothing.
+    """
+    aliases = [
+        e.start_mark
+        for e in yaml.parse(text, Loader=_Loader)
+        if isinstance(e, yaml.AliasEvent) and e.start_mark is not None
+    ]
+    if not aliases:
+        return
+    shown = [
+        Problem(
+            "YAML aliases (*name) are not allowed in a commitments file; write the value out",
+            Location(path, m.line + 1, m.column + 1),
+        )
+        for m in aliases[:5]
+    ]
+    if len(aliases) > 5:
+        last = shown[-1].where
+        shown.append(Problem(f"... and {len(aliases) - 5} more aliases", last))
+    raise ValidationError(problems=shown)
 
 
 class _Reader:
