@@ -51,8 +51,12 @@ def render(items: Sequence[Assessed], register: Register) -> str:
         f"# Exported by kvtrack: {n} commitment{'s' * (n != 1)}. "
         "Schema: docs/schema.md. Check with `kvtrack validate --file FILE`.\n"
     )
-    body = yaml.safe_dump(
+    # libyaml's emitter is twice as fast, same output, same safety; absent if PyYAML was built
+    # without libyaml
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump(
         document(items, register),
+        Dumper=dumper,
         allow_unicode=True,  # Dutch text as text, not \xeb escapes
         sort_keys=False,  # the schema's key order
         width=100,
