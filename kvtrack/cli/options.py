@@ -58,6 +58,31 @@ class TableOrJson(StrEnum):
     json = "json"
 
 
+class ListFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    yaml = "yaml"
+    ics = "ics"
+
+
+class StatsGroup(StrEnum):
+    """`stats --by`; mirrors kvtrack.core.stats.GroupBy, so that module loads only for `stats`."""
+
+    owner = "owner"
+    place = "place"
+    source = "source"
+    status = "status"
+
+
+class TimelineFormat(StrEnum):
+    table = "table"
+    json = "json"
+    svg = "svg"
+    html = "html"
+
+
 def today() -> date:
     """Today in Europe/Amsterdam, whatever the machine's time zone."""
     from zoneinfo import ZoneInfo

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -11,7 +12,9 @@ from kvtrack.cli.options import (
     DEFAULT_FILE,
     AsOfOption,
     FileOption,
+    ListFormat,
     TableOrJson,
+    TimelineFormat,
     WithinOption,
     as_of_date,
     boundary,
@@ -76,22 +79,41 @@ def list_(
     as_of: AsOfOption = None,
     within: WithinOption = "90d",
     format: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+        ListFormat,
+        typer.Option(
+            "--format",
+            help="Output format. csv is UTF-8 with a BOM (for Excel); yaml is a valid "
+            "commitments file; ics is iCalendar (undated commitments left out).",
+        ),
+    ] = ListFormat.table,
+    ics_events: Annotated[
+        bool,
+        typer.Option(
+            "--ics-events",
+            help="With --format ics: all-day events instead of to-dos (for Google Calendar).",
+        ),
+    ] = False,
 ) -> None:
     """List commitments, sorted by current due date (undated last).
+
+    Every filter applies to every format.
 
     Examples:
 
       kvtrack list --state overdue --owner BZK
 
       kvtrack list --place Groningen --due-before 2027 --format json
+
+      kvtrack list --owner BZK --format ics > bzk.ics
     """
     from kvtrack.cli.output import emit_list
     from kvtrack.core.model import Status
     from kvtrack.core.query import Filter, State, select
+    from kvtrack.errors import KvtrackError
     from kvtrack.store.load import load
 
+    if ics_events and format is not ListFormat.ics:
+        raise KvtrackError("--ics-events only applies to --format ics")
     where = Filter(
         statuses=frozenset(Status.parse(s) for s in split_values(status)),
         states=frozenset(State.parse(s) for s in split_values(state)),
@@ -104,7 +126,8 @@ def list_(
     )
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    emit_list(select(register.commitments, day, win, where), format.value)
+    items = select(register.commitments, day, win, where)
+    emit_list(items, format.value, register, day, ics_events=ics_events)
 
 
 @app.command()
@@ -174,23 +197,45 @@ def timeline(
     as_of: AsOfOption = None,
     within: WithinOption = "90d",
     format: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+        TimelineFormat,
+        typer.Option(
+            "--format", help="Output format: text, JSON, an SVG picture, or an HTML page with both."
+        ),
+    ] = TimelineFormat.table,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out", "-o", help="Write to this file instead of standard output.", metavar="FILE"
+        ),
+    ] = None,
 ) -> None:
     """Answer dates and commitments in time order, grouped by year, with a marker for today.
 
     Each commitment sits at the end of its current due period; a rescheduled one shows its
     original due and the slip.
 
-    Example: kvtrack timeline --from 2025 --to 2031
+    The svg picture draws each commitment from its answer date to its current due, coloured by
+    state; html is a self-contained page with the picture and a table.
+
+    Examples:
+
+      kvtrack timeline --from 2025 --to 2031
+
+      kvtrack timeline --format svg --out timeline.svg
     """
-    from kvtrack.cli.output import emit_timeline
+    from kvtrack.cli.output import emit_picture, emit_timeline
     from kvtrack.core.query import select
+    from kvtrack.core.timeline import spans
     from kvtrack.core.timeline import timeline as build
     from kvtrack.store.load import load
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    events, undated = build(register, select(register.commitments, day, win), day, start, end)
-    emit_timeline(events, undated, format.value)
+    assessed = select(register.commitments, day, win)
+    if format in (TimelineFormat.svg, TimelineFormat.html):
+        drawn, undated = spans(register, assessed, start, end)
+        emit_picture(drawn, undated, register, day, (start, end), format.value, out)
+        return
+    events, undated = build(register, assessed, day, start, end)
+    emit_timeline(events, undated, format.value, out)

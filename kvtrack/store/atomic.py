@@ -1,8 +1,12 @@
-"""Replace a file's content atomically: readers and crashes see the old file or the new one, never a mix.
+"""Write a file so that readers, and a crash at any moment, see the old content or the new, never a mix.
 
-The new text goes to a temporary file in the same directory (a rename is only atomic within one file
-system), is flushed and fsynced, gets the original's permissions, and is renamed over the original;
-then the directory is fsynced so the rename itself survives a power cut.
+The data goes to a temporary file in the same directory (a rename is only atomic within one file
+system), is flushed and fsynced, gets the mode (and, for root, the owner) of the file it replaces, and
+is renamed over it with os.replace (atomic on POSIX and on Windows); then the directory is fsynced so
+the rename itself survives a power cut. If anything fails before the rename, the temporary file is
+removed and the target is untouched.
+
+Used by the edit commands (through store.write.edit, under the file's lock) and by the exports.
 """
 
 from __future__ import annotations
@@ -27,38 +31,59 @@ def stale_temp_files(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"))
 
 
-def replace_text(path: Path, text: str) -> None:
-    """Write `text` (UTF-8) to `path` atomically, keeping the file's permission bits and owner."""
-    data = text.encode("utf-8")
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace (or create) `path` with `data` atomically."""
+    target = path.expanduser()
+    if target.is_dir():
+        raise KvtrackError("is a directory; give a file name", where=Location(str(path)))
     try:
-        original: os.stat_result | None = os.stat(path)
-    except FileNotFoundError:
+        original: os.stat_result | None = os.stat(target)
+    except OSError:
         original = None
     try:
-        fd, name = tempfile.mkstemp(prefix=temp_prefix(path), suffix=TEMP_SUFFIX, dir=path.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
+        )
+    except FileNotFoundError:
+        raise KvtrackError(
+            "cannot write: the directory does not exist", where=Location(str(path))
+        ) from None
     except OSError as e:
-        raise _write_error(path, e) from None
+        raise KvtrackError(f"cannot write: {e.strerror}", where=Location(str(path))) from None
     tmp = Path(name)
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
-        if original is not None:
-            _copy_owner_and_mode(tmp, original)
-        os.replace(tmp, path)
-    except BaseException as e:
+        _copy_owner_and_mode(tmp, original)
+        os.replace(tmp, target)
+    except BaseException as e:  # also Ctrl-C: never leave the temporary file behind
         with contextlib.suppress(OSError):
             tmp.unlink()
         if isinstance(e, OSError):
-            raise _write_error(path, e) from None
+            kept = "; the file was left unchanged" if original is not None else ""
+            raise KvtrackError(
+                f"cannot write: {e.strerror or e}{kept}", where=Location(str(path))
+            ) from None
         raise
-    _fsync_directory(path.parent)
+    _fsync_directory(target.parent)
 
 
-def _copy_owner_and_mode(tmp: Path, original: os.stat_result) -> None:
-    # mkstemp creates 0600 files owned by us; the user's file may be group-readable, and when root
-    # edits someone else's file it should stay theirs.
+def replace_text(path: Path, text: str) -> None:
+    """Replace `path` with `text`, encoded as UTF-8, atomically."""
+    write_atomic(path, text.encode("utf-8"))
+
+
+def _copy_owner_and_mode(tmp: Path, original: os.stat_result | None) -> None:
+    # mkstemp creates 0600 files owned by us. A replaced file keeps its mode (it may be
+    # group-readable) and, when root edits someone else's file, its owner; a new file gets the
+    # umask's default, like any file the user creates.
+    if original is None:
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
+        return
     os.chmod(tmp, stat.S_IMODE(original.st_mode))
     if hasattr(os, "chown") and (original.st_uid, original.st_gid) != (os.getuid(), os.getgid()):
         with contextlib.suppress(OSError):  # only root may give a file away; keep ours otherwise
@@ -76,10 +101,3 @@ def _fsync_directory(directory: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _write_error(path: Path, error: OSError) -> KvtrackError:
-    return KvtrackError(
-        f"could not write the file ({error.strerror or error}); it was left unchanged",
-        where=Location(str(path)),
-    )
