@@ -19,7 +19,9 @@ AS_OF = "2026-11-27"  # a fixed 'today' so results do not depend on the day the 
 
 
 @pytest.fixture(autouse=True)
-def private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Every test gets its own parse cache, never the user's (and starts with it empty)."""
     cache_dir = tmp_path_factory.mktemp("cache")
     monkeypatch.setenv("KVTRACK_CACHE_DIR", str(cache_dir))

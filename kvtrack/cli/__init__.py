@@ -10,5 +10,8 @@ from kvtrack.cli.app import app, main
 
 # Importing the command modules registers their commands on `app`.
 from kvtrack.cli import read  # noqa: F401  isort: skip
+from kvtrack.cli import check  # noqa: F401  isort: skip
+from kvtrack.cli import stats  # noqa: F401  isort: skip
+from kvtrack.cli import edit  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -38,22 +38,6 @@ class _Group(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in registration order, not alphabetical
 
-    # Option values are converted without importing pydantic (see fastparams): for the group's
-    # own options before it parses, for the command's once it is known.
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from kvtrack.cli.fastparams import install
-
-        install(self, ctx)
-        return super().parse_args(ctx, args)
-
-    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
-        from kvtrack.cli.fastparams import install
-
-        name, command, rest = super().resolve_command(ctx, args)
-        if command is not None:
-            install(command, ctx)
-        return name, command, rest
-
 
 app = typer.Typer(
     cls=_Group,
@@ -66,6 +50,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help and errors: paragraphs rewrapped, no boxes in pipes or cron mail
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 

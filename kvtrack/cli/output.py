@@ -1,26 +1,74 @@
-"""Hands command results to the renderer of the chosen format."""
+"""Hands command results to the renderer of the chosen format.
+
+Renderers are imported inside the branch that uses them: `list` in a table should not pay for
+icalendar or the SVG code.
+"""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
-from datetime import date
+from datetime import UTC, date, datetime
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import typer
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # only annotations here: `due` need not import the timeline code
     from kvtrack.core.model import Register
     from kvtrack.core.query import Assessed, Window
-    from kvtrack.core.timeline import Event
+    from kvtrack.core.timeline import Event, Span
 
 
-def emit_list(items: Sequence[Assessed], fmt: str) -> None:
+def emit_list(
+    items: Sequence[Assessed],
+    fmt: str,
+    register: Register,
+    as_of: date,
+    *,
+    ics_events: bool = False,
+) -> None:
+    # bytes go to stdout unchanged: CSV and iCalendar lines end in CRLF, which a text stream on
+    # Windows would turn into CR CR LF
     if fmt == "json":
-        from kvtrack.render.json_out import dumps
-        from kvtrack.render.records import record
+        _emit_json(items)
+    elif fmt == "csv":
+        from kvtrack.render import csv_out
 
-        typer.echo(dumps([record(a) for a in items]))
-        return
+        typer.echo(csv_out.render(items), nl=False)
+    elif fmt == "markdown":
+        from kvtrack.render import markdown
+
+        typer.echo(markdown.render(items, as_of))
+    elif fmt == "yaml":
+        from kvtrack.render import yaml_out
+
+        typer.echo(yaml_out.render(items, register), nl=False)
+    elif fmt == "ics":
+        from kvtrack.render import ics
+
+        data = ics.render(items, register, as_of, export_stamp(), events=ics_events)
+        typer.echo(data, nl=False)
+    else:
+        _emit_table(items)
+
+
+def export_stamp() -> datetime:
+    """Now in UTC (iCalendar's DTSTAMP), or SOURCE_DATE_EPOCH for reproducible output."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC)
+    return datetime.now(UTC).replace(microsecond=0)
+
+
+def _emit_json(items: Sequence[Assessed]) -> None:
+    from kvtrack.render.json_out import dumps
+    from kvtrack.render.records import record
+
+    typer.echo(dumps([record(a) for a in items]))
+
+
+def _emit_table(items: Sequence[Assessed]) -> None:
     from kvtrack.render.table import print_table
 
     print_table(items)
@@ -28,7 +76,7 @@ def emit_list(items: Sequence[Assessed], fmt: str) -> None:
 
 def emit_due(items: Sequence[Assessed], as_of: date, win: Window, fmt: str) -> None:
     if fmt == "json":
-        emit_list(items, fmt)
+        _emit_json(items)
         return
     from kvtrack.render.table import print_table
 
@@ -52,29 +100,70 @@ def emit_show(item: Assessed, register: Register, as_of: date, fmt: str) -> None
     show(item, register, stdout_console())
 
 
-def emit_timeline(events: Sequence[Event], undated: Sequence[Assessed], fmt: str) -> None:
+def emit_timeline(
+    events: Sequence[Event], undated: Sequence[Assessed], fmt: str, out: Path | None = None
+) -> None:
+    """The timeline as text (`table`) or JSON, to stdout or to the file `out`."""
     if fmt == "json":
         from kvtrack.render.json_out import dumps
         from kvtrack.render.records import record
 
-        typer.echo(
-            dumps(
-                {
-                    "events": [
-                        {
-                            "date": e.day.isoformat(),
-                            "kind": e.kind.value,
-                            "label": e.label,
-                            **({"commitment": record(e.item)} if e.item else {}),
-                        }
-                        for e in events
-                    ],
-                    "undated": [record(a) for a in undated],
-                }
-            )
+        text = dumps(
+            {
+                "events": [
+                    {
+                        "date": e.day.isoformat(),
+                        "kind": e.kind.value,
+                        "label": e.label,
+                        **({"commitment": record(e.item)} if e.item else {}),
+                    }
+                    for e in events
+                ],
+                "undated": [record(a) for a in undated],
+            }
         )
+        _deliver(text + "\n", out)
         return
-    from kvtrack.render.console import stdout_console
     from kvtrack.render.timeline_text import timeline
 
-    timeline(events, undated, stdout_console())
+    if out is None:
+        from kvtrack.render.console import stdout_console
+
+        timeline(events, undated, stdout_console())
+        return
+    from kvtrack.render.console import text_console
+
+    console, buffer = text_console()
+    timeline(events, undated, console)
+    _deliver(buffer.getvalue(), out)
+
+
+def emit_picture(
+    spans: Sequence[Span],
+    undated: Sequence[Assessed],
+    register: Register,
+    as_of: date,
+    bounds: tuple[date | None, date | None],
+    fmt: str,
+    out: Path | None,
+) -> None:
+    """The timeline as an SVG picture or an HTML page around it."""
+    start, end = bounds
+    if fmt == "html":
+        from kvtrack.render import html_timeline
+
+        _deliver(html_timeline.render(spans, undated, register, as_of, start, end), out)
+        return
+    from kvtrack.render import svg_timeline
+
+    _deliver(svg_timeline.render(spans, undated, as_of, start, end), out)
+
+
+def _deliver(text: str, out: Path | None) -> None:
+    """To stdout, or atomically to `out` (printing nothing, as a cron job should)."""
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    from kvtrack.store.atomic import write_atomic
+
+    write_atomic(out, text.encode("utf-8"))

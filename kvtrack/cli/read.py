@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -11,10 +12,13 @@ from kvtrack.cli.options import (
     DEFAULT_FILE,
     AsOfOption,
     FileOption,
+    ListFormat,
     TableOrJson,
+    TimelineFormat,
     WithinOption,
     as_of_date,
     boundary,
+    split_values,
     window,
 )
 
@@ -41,17 +45,26 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
 def list_(
     file: FileOption = DEFAULT_FILE,
     status: Annotated[
-        Many, typer.Option(help="open, partial, done, dropped (Dutch words too). Repeatable.")
+        Many,
+        typer.Option(
+            metavar="STATUS", help="open, partial, done, dropped (Dutch words too). Repeatable."
+        ),
     ] = None,
     state: Annotated[
-        Many, typer.Option(help="overdue, due-soon, upcoming, undated, done, dropped. Repeatable.")
+        Many,
+        typer.Option(
+            metavar="STATE", help="overdue, due-soon, upcoming, undated, done, dropped. Repeatable."
+        ),
     ] = None,
     owner: Annotated[
-        Many, typer.Option(help="Responsible ministry or body, e.g. BZK. Repeatable.")
+        Many,
+        typer.Option(metavar="OWNER", help="Responsible ministry or body, e.g. BZK. Repeatable."),
     ] = None,
-    place: Annotated[Many, typer.Option(help="Place named by the commitment. Repeatable.")] = None,
-    tag: Annotated[Many, typer.Option(help="Tag. Repeatable.")] = None,
-    source: Annotated[Many, typer.Option(help="Source id. Repeatable.")] = None,
+    place: Annotated[
+        Many, typer.Option(metavar="PLACE", help="Place named by the commitment. Repeatable.")
+    ] = None,
+    tag: Annotated[Many, typer.Option(metavar="TAG", help="Tag. Repeatable.")] = None,
+    source: Annotated[Many, typer.Option(metavar="SOURCE", help="Source id. Repeatable.")] = None,
     due_before: Annotated[
         Optional[str],
         typer.Option(
@@ -66,35 +79,55 @@ def list_(
     as_of: AsOfOption = None,
     within: WithinOption = "90d",
     format: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+        ListFormat,
+        typer.Option(
+            "--format",
+            help="Output format. csv is UTF-8 with a BOM (for Excel); yaml is a valid "
+            "commitments file; ics is iCalendar (undated commitments left out).",
+        ),
+    ] = ListFormat.table,
+    ics_events: Annotated[
+        bool,
+        typer.Option(
+            "--ics-events",
+            help="With --format ics: all-day events instead of to-dos (for Google Calendar).",
+        ),
+    ] = False,
 ) -> None:
     """List commitments, sorted by current due date (undated last).
+
+    Every filter applies to every format.
 
     Examples:
 
       kvtrack list --state overdue --owner BZK
 
       kvtrack list --place Groningen --due-before 2027 --format json
+
+      kvtrack list --owner BZK --format ics > bzk.ics
     """
     from kvtrack.cli.output import emit_list
     from kvtrack.core.model import Status
     from kvtrack.core.query import Filter, State, select
+    from kvtrack.errors import KvtrackError
     from kvtrack.store.register import load
 
+    if ics_events and format is not ListFormat.ics:
+        raise KvtrackError("--ics-events only applies to --format ics")
     where = Filter(
-        statuses=frozenset(Status.parse(s) for s in _split(status)),
-        states=frozenset(State.parse(s) for s in _split(state)),
-        owners=_split(owner),
-        places=_split(place),
-        tags=_split(tag),
-        sources=_split(source),
+        statuses=frozenset(Status.parse(s) for s in split_values(status)),
+        states=frozenset(State.parse(s) for s in split_values(state)),
+        owners=split_values(owner),
+        places=split_values(place),
+        tags=split_values(tag),
+        sources=split_values(source),
         due_before=boundary("--due-before", due_before, end=False),
         due_after=boundary("--due-after", due_after, end=True),
     )
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    emit_list(select(register.commitments, day, win, where), format.value)
+    items = select(register.commitments, day, win, where)
+    emit_list(items, format.value, register, day, ics_events=ics_events)
 
 
 @app.command()
@@ -164,28 +197,45 @@ def timeline(
     as_of: AsOfOption = None,
     within: WithinOption = "90d",
     format: Annotated[
-        TableOrJson, typer.Option("--format", help="Output format.")
-    ] = TableOrJson.table,
+        TimelineFormat,
+        typer.Option(
+            "--format", help="Output format: text, JSON, an SVG picture, or an HTML page with both."
+        ),
+    ] = TimelineFormat.table,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out", "-o", help="Write to this file instead of standard output.", metavar="FILE"
+        ),
+    ] = None,
 ) -> None:
     """Answer dates and commitments in time order, grouped by year, with a marker for today.
 
     Each commitment sits at the end of its current due period; a rescheduled one shows its
     original due and the slip.
 
-    Example: kvtrack timeline --from 2025 --to 2031
+    The svg picture draws each commitment from its answer date to its current due, coloured by
+    state; html is a self-contained page with the picture and a table.
+
+    Examples:
+
+      kvtrack timeline --from 2025 --to 2031
+
+      kvtrack timeline --format svg --out timeline.svg
     """
-    from kvtrack.cli.output import emit_timeline
+    from kvtrack.cli.output import emit_picture, emit_timeline
     from kvtrack.core.query import select
+    from kvtrack.core.timeline import spans
     from kvtrack.core.timeline import timeline as build
     from kvtrack.store.register import load
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    events, undated = build(register, select(register.commitments, day, win), day, start, end)
-    emit_timeline(events, undated, format.value)
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    """Repeated options and comma-separated values both work: --tag a --tag b, --tag a,b."""
-    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())
+    assessed = select(register.commitments, day, win)
+    if format in (TimelineFormat.svg, TimelineFormat.html):
+        drawn, undated = spans(register, assessed, start, end)
+        emit_picture(drawn, undated, register, day, (start, end), format.value, out)
+        return
+    events, undated = build(register, assessed, day, start, end)
+    emit_timeline(events, undated, format.value, out)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from enum import StrEnum
 
 from kvtrack.core.model import Commitment, Status
-from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackError
 
 DEFAULT_WINDOW = "90d"
@@ -57,17 +56,18 @@ class Window:
         return cls(int(m[1]), m[2] or "d")
 
     def end(self, start: date) -> date:
-        """The last day inside the window that begins on `start`."""
-        if self.unit == "d":
-            return start + timedelta(days=self.amount)
-        if self.unit == "w":
-            return start + timedelta(weeks=self.amount)
-        months = self.amount * (12 if self.unit == "y" else 1)
-        y, m = divmod(start.month - 1 + months, 12)
-        year, month = start.year + y, m + 1
-        # clamp to the month's end (Jan 31 + 1m → Feb 28/29), as dateutil's relativedelta does
-        last = Period.month(year, month).end.day
-        return date(year, month, min(start.day, last))
+        """The last day inside the window that begins on `start`.
+
+        Calendar arithmetic from dateutil: Jan 31 + 1m is Feb 28 (or 29), not Mar 3.
+        """
+        from dateutil.relativedelta import relativedelta
+
+        n = self.amount
+        step = {"d": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(self.unit)
+        if step is None:
+            step = relativedelta(months=n) if self.unit == "m" else relativedelta(years=n)
+        result: date = start + step
+        return result
 
     def __str__(self) -> str:
         return f"{self.amount}{self.unit}"

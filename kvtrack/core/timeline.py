@@ -54,3 +54,63 @@ def timeline(
     ]
     inside.sort(key=lambda e: (e.day, order[e.kind], e.item.id if e.item else e.label))
     return inside, undated
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One dated commitment laid out in time, for the timeline picture."""
+
+    item: Assessed
+    answered: date | None  # when the promise was made: its source's answer date, if known
+    due_start: date  # the current due period
+    due_end: date
+    original_end: date | None  # end of the original due, when a reschedule moved it
+
+    @property
+    def start(self) -> date:
+        """Left end of the bar: the promise, or the due period if the answer came later.
+
+        An answer may report a promise already due (Assen: due 2023, answered December 2024).
+        """
+        return min(self.answered, self.due_start) if self.answered else self.due_start
+
+    @property
+    def first(self) -> date:
+        """Earliest day anything of this span is drawn at."""
+        days = [self.start, *([self.original_end] if self.original_end else [])]
+        return min(days)
+
+    @property
+    def last(self) -> date:
+        days = [self.due_end, *([self.answered] if self.answered else [])]
+        days += [self.original_end] if self.original_end else []
+        return max(days)
+
+
+def spans(
+    register: Register,
+    assessed: Iterable[Assessed],
+    start: date | None = None,
+    end: date | None = None,
+) -> tuple[list[Span], list[Assessed]]:
+    """The dated commitments as spans touching [start, end] (in the given order), and the undated."""
+    out: list[Span] = []
+    undated: list[Assessed] = []
+    for a in assessed:
+        c = a.commitment
+        due = c.current_due
+        if due is None:
+            undated.append(a)
+            continue
+        source = register.sources.get(c.source)
+        moved = c.due is not None and c.due.end != due.end
+        span = Span(
+            item=a,
+            answered=source.answered if source else None,
+            due_start=due.start,
+            due_end=due.end,
+            original_end=c.due.end if moved and c.due else None,
+        )
+        if (start is None or span.last >= start) and (end is None or span.first <= end):
+            out.append(span)
+    return out, undated

@@ -7,6 +7,8 @@ import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from io import StringIO
+
     from rich.console import Console
 
 
@@ -43,3 +45,16 @@ def stderr_console() -> Console:
         highlight=False,
         soft_wrap=True,
     )
+
+
+def text_console() -> tuple[Console, StringIO]:
+    """A console that renders plain text into a buffer, for writing a text report to a file."""
+    from io import StringIO
+
+    from rich.console import Console
+
+    buffer = StringIO()
+    console = Console(
+        file=buffer, no_color=True, color_system=None, highlight=False, soft_wrap=True, width=200
+    )
+    return console, buffer

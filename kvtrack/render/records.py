@@ -9,6 +9,29 @@ from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.query import Assessed
 from kvtrack.store.serialize import history_to_dict, source_to_dict
 
+# The keys of `record`, in order: the columns of CSV and the fields every machine format shares.
+RECORD_KEYS = (
+    "id",
+    "title",
+    "source",
+    "answer",
+    "quote",
+    "due",
+    "due_text",
+    "due_end",
+    "current_due",
+    "current_due_end",
+    "rescheduled",
+    "slip_days",
+    "state",
+    "days_left",
+    "status",
+    "owner",
+    "places",
+    "tags",
+    "history",
+)
+
 
 def record(a: Assessed) -> dict[str, Any]:
     """One commitment as plain data: the stored fields plus its derived state on the as-of day."""
@@ -44,3 +67,36 @@ def detailed_record(a: Assessed, register: Register, as_of: date) -> dict[str, A
     out["source_detail"] = source_to_dict(source) if source else None
     out["as_of"] = as_of.isoformat()
     return out
+
+
+LIST_SEPARATOR = "; "  # joins list fields in flat formats; commas are common inside place names
+HISTORY_SEPARATOR = " | "
+
+
+def flat_record(a: Assessed) -> dict[str, str | int | None]:
+    """`record` with every value a scalar, for CSV and other one-cell-per-field formats.
+
+    Same keys in the same order as `record`; lists are joined with "; ", booleans are "true" /
+    "false" (as in JSON), and each history entry becomes `date key=value ...: note (evidence)`.
+    """
+    out: dict[str, str | int | None] = {}
+    for key, value in record(a).items():
+        if key == "history":
+            out[key] = HISTORY_SEPARATOR.join(_history_text(h) for h in value)
+        elif isinstance(value, bool):
+            out[key] = "true" if value else "false"
+        elif isinstance(value, list):
+            out[key] = LIST_SEPARATOR.join(str(v) for v in value)
+        else:
+            out[key] = value
+    return out
+
+
+def _history_text(entry: dict[str, Any]) -> str:
+    changes = " ".join(f"{k}={entry[k]}" for k in ("status", "due") if k in entry)
+    text = " ".join(x for x in (entry["date"], changes) if x)
+    if entry.get("note"):
+        text += f": {entry['note']}"
+    if entry.get("evidence"):
+        text += f" ({entry['evidence']})"
+    return text

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kvtrack.core.model import Commitment
+from kvtrack.core.model import Commitment, Source
 from kvtrack.core.query import Assessed, State
 
 
@@ -38,3 +38,23 @@ STATE_STYLE = {
     State.DONE: "green",
     State.DROPPED: "dim",
 }
+
+
+def citation(c: Commitment, source: Source | None) -> str:
+    """Where a promise was made, in one line: document, answer number, who asked and answered."""
+    answers = ", ".join(str(n) for n in c.answer)
+    label = ("Antwoorden " if len(c.answer) > 1 else "Antwoord ") + answers if answers else ""
+    if source is None:
+        return ", ".join(x for x in (c.source, label) if x)
+    parts = [f"{source.title or source.id} ({source.id})"]
+    if label:
+        parts.append(label)
+    if source.asked_by:
+        when = f", submitted {source.submitted}" if source.submitted else ""
+        parts.append(f"asked by {source.asked_by}{when}")
+    if source.answered_by:
+        when = f" on {source.answered}" if source.answered else ""
+        parts.append(f"answered by {source.answered_by}{when}")
+    elif source.answered:
+        parts.append(f"answered {source.answered}")
+    return "; ".join(parts)

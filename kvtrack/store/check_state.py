@@ -1,0 +1,119 @@
+"""The `check --state` file: what the last check reported, so the next one reports only news.
+
+A small JSON document, written atomically (a temporary file in the same directory, flushed and
+fsynced, then renamed over the old one), so a crash or a full disk never leaves half a file:
+
+    {
+      "format": "kvtrack-check-state",
+      "version": 1,
+      "as_of": "2026-11-27",
+      "reported": {"groningen-cascadeplein": {"state": "overdue", "due": "2025"}}
+    }
+
+Reading never fails: a missing file means "first run"; an unreadable, corrupt or other-version
+file is reported as a warning and treated like a first run (it is then overwritten).
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kvtrack.core.check import Reported, Snapshot
+from kvtrack.core.query import State
+from kvtrack.errors import KvtrackError, Location
+
+FORMAT = "kvtrack-check-state"
+VERSION = 1
+_REPORTABLE = {State.OVERDUE.value: State.OVERDUE, State.DUE_SOON.value: State.DUE_SOON}
+
+
+@dataclass(frozen=True, slots=True)
+class StateRead:
+    """The previous snapshot (None on a first run or when unusable) and why it was unusable."""
+
+    snapshot: Snapshot | None
+    warning: str | None = None
+
+
+class _Unusable(Exception):
+    pass
+
+
+def read_state(path: Path) -> StateRead:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return StateRead(None)  # first run: nothing to compare with, nothing to warn about
+    except OSError as e:
+        return StateRead(None, _warning(f"cannot read the state file ({e.strerror})"))
+    try:
+        return StateRead(_parse(raw))
+    except _Unusable as e:
+        return StateRead(None, _warning(str(e)))
+
+
+def _warning(problem: str) -> str:
+    return f"{problem}; ignoring it: full report this time, and a new state file is written"
+
+
+def _parse(raw: bytes) -> Snapshot:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise _Unusable("the state file is not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise _Unusable(
+            f"the state file is not valid JSON (line {e.lineno} column {e.colno}: {e.msg})"
+        ) from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise _Unusable("this is not a kvtrack check state file")
+    if data.get("version") != VERSION:
+        raise _Unusable(
+            f"the state file has version {data.get('version')!r}; this kvtrack reads version "
+            f"{VERSION}"
+        )
+    try:
+        as_of = date.fromisoformat(data["as_of"])
+        reported = {
+            str(cid): Reported(_REPORTABLE[entry["state"]], str(entry["due"]))
+            for cid, entry in _mapping(data["reported"]).items()
+        }
+    except (KeyError, TypeError, ValueError) as e:
+        raise _Unusable(f"the state file is malformed ({type(e).__name__}: {e})") from None
+    return Snapshot(as_of, reported)
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError("'reported' is not an object")
+    return value
+
+
+def dumps_state(snapshot: Snapshot) -> str:
+    data = {
+        "format": FORMAT,
+        "version": VERSION,
+        "as_of": snapshot.as_of.isoformat(),
+        "reported": {
+            cid: {"state": r.state.value, "due": r.due}
+            for cid, r in sorted(snapshot.reported.items())
+        },
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_state(path: Path, snapshot: Snapshot) -> None:
+    """Replace the state file atomically; a KvtrackError naming the path if that cannot be done."""
+    from kvtrack.store.atomic import write_atomic
+
+    try:
+        write_atomic(path, dumps_state(snapshot).encode("utf-8"))
+    except KvtrackError as e:
+        why = e.message.removeprefix("cannot write: ")
+        raise KvtrackError(
+            f"cannot write the state file: {why}", where=Location(str(path))
+        ) from None
