@@ -23,7 +23,7 @@ FileOption = Annotated[
         "-f",
         envvar="KVTRACK_FILE",
         show_envvar=True,
-        help="Commitments file to read.",
+        help="Commitments file, or a directory of them, to read.",
         metavar="PATH",
     ),
 ]
@@ -34,7 +34,7 @@ EditFileOption = Annotated[
         "-f",
         envvar="KVTRACK_FILE",
         show_envvar=True,
-        help="Commitments file to edit.",
+        help="Commitments file, or a directory of them, to edit.",
         metavar="PATH",
     ),
 ]

@@ -37,8 +37,11 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
 
     loaded = load(file)
     reg = loaded.register
-    n, s = len(reg.commitments), len(reg.sources)
-    typer.echo(f"{file}: valid, {n} commitment{'s' * (n != 1)} from {s} source{'s' * (s != 1)}")
+    n, s, f = len(reg.commitments), len(reg.sources), len(loaded.paths)
+    files = f" in {f} file{'s' * (f != 1)}" if file.is_dir() else ""
+    typer.echo(
+        f"{file}: valid, {n} commitment{'s' * (n != 1)} from {s} source{'s' * (s != 1)}{files}"
+    )
 
 
 @app.command("list")

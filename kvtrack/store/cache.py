@@ -9,8 +9,9 @@ reports its problems on every run.
 
 The cache is an optimisation and never an error: an entry that is corrupt, unreadable or from
 another version is ignored (and rewritten); a directory that cannot be written is skipped silently.
-Entries are written atomically (a temporary file renamed into place) and readable by the user only;
-reading accepts kvtrack's own model classes and nothing else.
+Entries are written atomically (a temporary file renamed into place), readable by the user only,
+and carry a CRC-32 of their contents, so damage on disk is a miss rather than a wrong register;
+reading builds kvtrack's own model classes and nothing else.
 
 Where: $KVTRACK_CACHE_DIR, else the platform's user cache directory ($XDG_CACHE_HOME or ~/.cache
 on Linux) + /kvtrack. KVTRACK_NO_CACHE=1 turns it off.
@@ -21,10 +22,12 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import io
 import operator
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,7 +38,7 @@ from kvtrack.core.period import Period
 from kvtrack.errors import Location
 from kvtrack.store.part import Part
 
-FORMAT = 3  # bump when Part or the model changes shape
+FORMAT = 4  # bump when Part or the model changes shape
 _ALLOWED = {
     ("kvtrack.store.part", "Part"),
     ("kvtrack.core.model", "Source"),
@@ -90,7 +93,11 @@ def lookup(file: Path, standalone: bool) -> Part | None:
         with entry_path(cache_dir, file).open("rb") as f:
             if f.read(len(wanted)) != wanted:
                 return None
-            part = _Unpickler(f).load()
+            size, crc = f.readline().split()
+            payload = f.read()
+        if len(payload) != int(size) or zlib.crc32(payload) != int(crc, 16):
+            return None  # damaged on disk: a flipped bit must not become a wrong register
+        part = _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # corrupt, truncated, unreadable, from other code: a miss, never an error
         return None
     return part if isinstance(part, Part) else None
@@ -106,12 +113,16 @@ def store(file: Path, data: bytes, standalone: bool, part: Part) -> None:
     tmp: str | None = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        buffer = io.BytesIO()
+        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.dispatch_table = _reducers()
+        pickler.dump(part)
+        payload = buffer.getbuffer()
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)  # created 0600
         with os.fdopen(fd, "wb") as f:
             f.write(key(hashlib.sha256(data).hexdigest(), standalone))
-            pickler = pickle.Pickler(f, protocol=pickle.HIGHEST_PROTOCOL)
-            pickler.dispatch_table = _reducers()
-            pickler.dump(part)
+            f.write(f"{len(payload)} {zlib.crc32(payload):08x}\n".encode())
+            f.write(payload)
         os.replace(tmp, entry_path(cache_dir, file))
         tmp = None
     except (OSError, pickle.PicklingError, RecursionError):

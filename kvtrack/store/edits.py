@@ -1,4 +1,9 @@
-"""The edit commands' library calls: decide on the register (core.edits), write through `edit()`."""
+"""The edit commands' library calls: decide on the register (core.edits), write through `edit()`.
+
+`path` is a commitments file or a directory store. In a directory an edit goes to the file that
+holds the commitment, and a new commitment to the file that defines its source; that file is then
+validated as part of the directory (it may cite sources its sibling files define).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ from pathlib import Path
 
 from kvtrack.core.edits import Change, new_commitment
 from kvtrack.core.model import Commitment, Register
+from kvtrack.errors import Location, ValidationError
+from kvtrack.store.part import Loaded
 from kvtrack.store.write import Document, edit
 
 
@@ -17,22 +24,52 @@ def record(
 
     `decide` runs on the register as it is on disk under the lock, so it sees every earlier edit.
     """
+    target, elsewhere = path, None
+    if path.is_dir():
+        loaded = _directory(path)
+        changed = decide(loaded.register).before.id  # the usual refusals, with "did you mean"
+        target, elsewhere = _file_of(loaded, loaded.commitment_at[changed])
 
     def change(doc: Document) -> Change:
         result = decide(doc.register)
         doc.update_commitment(result.before, result.after)
         return result
 
-    return edit(path, change, timeout=timeout)
+    return edit(target, change, timeout=timeout, sources_elsewhere=elsewhere)
 
 
 def add_commitment(
     path: Path, commitment: Commitment, *, timeout: float | None = None
 ) -> Commitment:
     """Append a new commitment after checking its id and source."""
+    target, elsewhere = path, None
+    if path.is_dir():
+        loaded = _directory(path)
+        new_commitment(loaded.register, commitment)  # id unused and source known, directory-wide
+        target, elsewhere = _file_of(loaded, loaded.source_at[commitment.source])
 
     def change(doc: Document) -> Commitment:
         doc.append_commitment(new_commitment(doc.register, commitment))
         return commitment
 
-    return edit(path, change, timeout=timeout)
+    return edit(target, change, timeout=timeout, sources_elsewhere=elsewhere)
+
+
+def _directory(path: Path) -> Loaded:
+    from kvtrack.store.register import load
+
+    try:
+        return load(path)
+    except ValidationError as e:
+        raise ValidationError(
+            "the directory is not valid, so kvtrack will not edit it; fix these problems first "
+            "(`kvtrack validate` lists them):",
+            where=Location(str(path)),
+            problems=e.problems,
+        ) from None
+
+
+def _file_of(loaded: Loaded, where: Location) -> tuple[Path, frozenset[str]]:
+    """The file at `where`, and the sources the directory's other files define."""
+    file = str(where.path)
+    return Path(file), frozenset(s for s, at in loaded.source_at.items() if at.path != file)

@@ -89,11 +89,22 @@ def load_file(path: Path) -> Loaded:
     return parse_text(read_text(path), str(path))
 
 
-def parse_text(text: str, path: str = "<input>") -> Loaded:
-    """Validate YAML text against the schema; raise ValidationError listing every problem."""
+def parse_text(
+    text: str, path: str = "<input>", *, sources_elsewhere: frozenset[str] | None = None
+) -> Loaded:
+    """Validate YAML text against the schema; raise ValidationError listing every problem.
+
+    `sources_elsewhere`: the text is one file of a directory whose other files define these
+    sources (so it may cite them, and need not have a `commitments:` list).
+    """
     from kvtrack.store.register import merge_results
 
-    return merge_results([lambda: parse_part(text, path)], [path])
+    standalone = sources_elsewhere is None
+    return merge_results(
+        [lambda: parse_part(text, path, standalone=standalone)],
+        [path],
+        sources_elsewhere=sources_elsewhere or frozenset(),
+    )
 
 
 def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part:

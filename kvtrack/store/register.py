@@ -15,7 +15,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from kvtrack.core.model import Commitment, Register, Source
-from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
+from kvtrack.errors import Location, NotFoundError, Problem, ValidationError
 from kvtrack.store.part import Loaded, Part, PartError, no_gc, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
@@ -43,8 +43,16 @@ def load(path: Path) -> Loaded:
     return loaded
 
 
-def merge_results(readers: list[Callable[[], Part]], paths: list[str]) -> Loaded:
-    """Read every file (each reader gives one Part) and merge them; raise every problem at once."""
+def merge_results(
+    readers: list[Callable[[], Part]],
+    paths: list[str],
+    *,
+    sources_elsewhere: frozenset[str] = frozenset(),
+) -> Loaded:
+    """Read every file (each reader gives one Part) and merge them; raise every problem at once.
+
+    `sources_elsewhere` are sources defined outside these files that they may cite.
+    """
     parts: list[Part] = []
     problems: list[Problem] = []
     complete = True
@@ -58,7 +66,7 @@ def merge_results(readers: list[Callable[[], Part]], paths: list[str]) -> Loaded
             problems.extend(e.problems)
             complete = False  # its sources are unknown: citations cannot be judged this time
     try:
-        loaded = merge(parts, check_citations=complete)
+        loaded = merge(parts, check_citations=complete, sources_elsewhere=sources_elsewhere)
     except ValidationError as e:
         problems.extend(e.problems)
     if problems:
@@ -111,10 +119,16 @@ def relocate(part: Part, path: str) -> Part:
     )
 
 
-def merge(parts: list[Part], *, check_citations: bool = True) -> Loaded:
+def merge(
+    parts: list[Part],
+    *,
+    check_citations: bool = True,
+    sources_elsewhere: frozenset[str] = frozenset(),
+) -> Loaded:
     """One register from the parts, checking what spans files: ids and cited sources."""
     paths = [Path(p.path) for p in parts]
-    if len(parts) == 1 and not parts[0].foreign:  # one valid file: nothing to merge or check
+    if len(parts) == 1 and all(s in sources_elsewhere for s, _ in parts[0].foreign):
+        # one valid file: nothing to merge or check
         p = parts[0]
         return Loaded(Register(p.sources, p.commitments), paths, p.commitment_at, p.source_at)
     problems: list[Problem] = []
@@ -139,7 +153,7 @@ def merge(parts: list[Part], *, check_citations: bool = True) -> Loaded:
             commitment_at[c.id] = where
     for part in parts if check_citations else ():
         for sid, where in part.foreign:
-            if sid not in sources:
+            if sid not in sources and sid not in sources_elsewhere:
                 close = get_close_matches(sid, list(sources), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "add it under `sources:` first"
                 problems.append(Problem(f"commitment cites unknown source '{sid}'; {hint}", where))
@@ -160,11 +174,3 @@ def _in_order(problems: list[Problem], paths: list[str]) -> list[Problem]:
 def _duplicate(kind: str, ident: str, first: Location, again: Location) -> Problem:
     seen = f"line {first.line}" if first.path == again.path else f"{first.path}:{first.line}"
     return Problem(f"duplicate {kind} id '{ident}' (first at {seen}); ids must be unique", again)
-
-
-def holding_file(loaded: Loaded, commitment_id: str) -> Path:
-    """The file that holds a commitment: where an edit to it must go."""
-    where = loaded.commitment_at.get(commitment_id)
-    if where is None or where.path is None:
-        raise KvtrackError(f"no commitment with id '{commitment_id}'")
-    return Path(where.path)

@@ -58,6 +58,8 @@ class Document:
     data: CommentedMap
     yaml: YAML
     expected: list[Commitment] = field(default_factory=list)
+    # A file of a directory store: the sources its sibling files define (it may cite them).
+    sources_elsewhere: frozenset[str] | None = None
 
     @property
     def register(self) -> Register:
@@ -142,7 +144,13 @@ class Document:
         return None
 
 
-def edit(path: Path, change: Callable[[Document], T], *, timeout: float | None = None) -> T:
+def edit(
+    path: Path,
+    change: Callable[[Document], T],
+    *,
+    timeout: float | None = None,
+    sources_elsewhere: frozenset[str] | None = None,
+) -> T:
     """Apply `change` to the file at `path` safely (see the module docstring) and return its result.
 
     `change` may run more than once (when the file changes on disk under it), each time on a fresh
@@ -163,7 +171,7 @@ def edit(path: Path, change: Callable[[Document], T], *, timeout: float | None =
                 stale.unlink()
         for _ in range(MAX_ATTEMPTS):
             text = read_text(path)
-            doc = _open(path, text)
+            doc = _open(path, text, sources_elsewhere)
             result = _apply(change, doc)
             new_text = _render(doc)
             _check(doc, new_text)
@@ -185,10 +193,12 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
 
 
-def render(path: Path, change: Callable[[Document], T]) -> tuple[T, str, str]:
+def render(
+    path: Path, change: Callable[[Document], T], *, sources_elsewhere: frozenset[str] | None = None
+) -> tuple[T, str, str]:
     """Apply `change` in memory only: (result, old text, new text). For previews and tests."""
     text = read_text(path)
-    doc = _open(path, text)
+    doc = _open(path, text, sources_elsewhere)
     result = _apply(change, doc)
     new_text = _render(doc)
     _check(doc, new_text)
@@ -202,9 +212,9 @@ def _apply(change: Callable[[Document], T], doc: Document) -> T:
         raise e.located(Location(str(doc.path))) from None
 
 
-def _open(path: Path, text: str) -> Document:
+def _open(path: Path, text: str, sources_elsewhere: frozenset[str] | None = None) -> Document:
     try:
-        loaded = parse_text(text, str(path))
+        loaded = parse_text(text, str(path), sources_elsewhere=sources_elsewhere)
     except ValidationError as e:
         raise ValidationError(
             "the file is not valid, so kvtrack will not edit it; fix these problems first "
@@ -213,7 +223,8 @@ def _open(path: Path, text: str) -> Document:
             problems=e.problems,
         ) from None
     yaml = roundtrip.make_yaml(text)
-    return Document(path, text, loaded, roundtrip.load(yaml, text), yaml)
+    data = roundtrip.load(yaml, text)
+    return Document(path, text, loaded, data, yaml, sources_elsewhere=sources_elsewhere)
 
 
 def _render(doc: Document) -> str:
@@ -227,7 +238,8 @@ def _check(doc: Document, new_text: str) -> None:
     """Refuse the edit unless the new text is valid and says what the change meant it to say."""
     where = Location(str(doc.path))
     try:
-        after = parse_text(new_text, str(doc.path)).register
+        elsewhere = doc.sources_elsewhere
+        after = parse_text(new_text, str(doc.path), sources_elsewhere=elsewhere).register
     except ValidationError as e:
         raise ValidationError(
             "refused: this edit would make the file invalid, so nothing was written:",
