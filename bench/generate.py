@@ -34,7 +34,16 @@ MINISTRIES = {
     "KGG": "Klimaat en Groene Groei",
     "VRO": "Volkshuisvesting en Ruimtelijke Ordening",
 }
-MINISTERS = ["Uitermark", "De Jonge", "Hermans", "Madlener", "Agema", "Bruins", "Van Weel", "Heinen"]
+MINISTERS = [
+    "Uitermark",
+    "De Jonge",
+    "Hermans",
+    "Madlener",
+    "Agema",
+    "Bruins",
+    "Van Weel",
+    "Heinen",
+]
 MEMBERS = [
     ("Chakor", "GroenLinks-PvdA"),
     ("Van der Plas", "BBB"),
@@ -264,7 +273,9 @@ def _history(rng: random.Random, start: date, due: str | None, status: str) -> l
                 {"date": day.isoformat(), "due": current, "note": rng.choice(NOTES_RESCHEDULE)}
             )
         else:
-            out.append({"date": day.isoformat(), "note": "voortgang besproken in het commissiedebat"})
+            out.append(
+                {"date": day.isoformat(), "note": "voortgang besproken in het commissiedebat"}
+            )
     if status != "open":
         day += timedelta(days=rng.randint(10, 300))
         out.append(
@@ -280,7 +291,8 @@ def _history(rng: random.Random, start: date, due: str | None, status: str) -> l
 
 # -- YAML ------------------------------------------------------------------------------------------
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+    # a JSON string is a valid double-quoted YAML scalar
+    return json.dumps(text, ensure_ascii=False)
 
 
 def _source_yaml(s: SourceDoc, quoted_dates: bool) -> str:

@@ -67,11 +67,18 @@ class Timing:
         return max(self.peak_mb)
 
 
-def run_once(cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None) -> tuple[float, float, int]:
+def run_once(
+    cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None
+) -> tuple[float, float, int]:
     """Wall seconds, peak resident MB and exit code of one run of `cmd`, output thrown away."""
     start = time.perf_counter()
     proc = subprocess.Popen(
-        cmd, env=env, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        cmd,
+        env=env,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
@@ -129,7 +136,11 @@ def machine() -> str:
     except OSError:
         pass
     task = shutil.which("task")
-    tw = subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip() if task else "not installed"
+    tw = (
+        subprocess.run([task, "--version"], capture_output=True, text=True).stdout.strip()
+        if task
+        else "not installed"
+    )
     return (
         f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {cpu}, "
         f"Python {platform.python_version()}, {platform.system()} {platform.release()}, "
@@ -138,7 +149,9 @@ def machine() -> str:
 
 
 # -- Taskwarrior ---------------------------------------------------------------------------------
-def task_json(items: list[generate.Item], sources: dict[str, generate.SourceDoc]) -> list[dict[str, object]]:
+def task_json(
+    items: list[generate.Item], sources: dict[str, generate.SourceDoc]
+) -> list[dict[str, object]]:
     """The commitments as Taskwarrior tasks: due at the END of the current due period."""
     out: list[dict[str, object]] = []
     for c in items:
@@ -149,9 +162,12 @@ def task_json(items: list[generate.Item], sources: dict[str, generate.SourceDoc]
             "entry": entry.strftime("%Y%m%dT%H%M%SZ"),
             "project": c.owner,
             "tags": [t.replace("-", "_") for t in c.tags],
-            "status": {"open": "pending", "partial": "pending", "done": "completed", "dropped": "deleted"}[
-                _status(c)
-            ],
+            "status": {
+                "open": "pending",
+                "partial": "pending",
+                "done": "completed",
+                "dropped": "deleted",
+            }[_status(c)],
         }
         current = c.current_due
         if current is not None:
@@ -164,7 +180,12 @@ def task_json(items: list[generate.Item], sources: dict[str, generate.SourceDoc]
 
 
 def _status(c: generate.Item) -> str:
-    words = {"openstaand": "open", "deels voldaan": "partial", "voldaan": "done", "vervallen": "dropped"}
+    words = {
+        "openstaand": "open",
+        "deels voldaan": "partial",
+        "voldaan": "done",
+        "vervallen": "dropped",
+    }
     return words.get(c.status, c.status)
 
 
@@ -185,8 +206,12 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="1,000 and 10,000 only, fewer runs")
     ap.add_argument("--sizes", type=int, nargs="*", help="numbers of commitments")
     ap.add_argument("--runs", type=int, help="timed runs per figure (default 5, quick 3)")
-    ap.add_argument("--kvtrack", default=None, help="the kvtrack command to time (default: this venv's)")
-    ap.add_argument("--output", default=None, help="report file ('-' prints; default docs/benchmarks.md)")
+    ap.add_argument(
+        "--kvtrack", default=None, help="the kvtrack command to time (default: this venv's)"
+    )
+    ap.add_argument(
+        "--output", default=None, help="report file ('-' prints; default docs/benchmarks.md)"
+    )
     args = ap.parse_args()
     sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 50000])
     runs = args.runs or (3 if args.quick else 5)
@@ -217,7 +242,7 @@ def main() -> None:
 
     say("## Start-up: `kvtrack due` on the shipped commitments.yaml")
     say()
-    say(f"Baseline: `python -c \"{FLOOR}\"` (the import floor of the dependencies).")
+    say(f'Baseline: `python -c "{FLOOR}"` (the import floor of the dependencies).')
     say()
     say("| what | median s | peak MB | ratio to the floor |")
     say("| --- | ---: | ---: | ---: |")
@@ -228,7 +253,9 @@ def main() -> None:
     tc, _, cold_ratio = paired(due_cmd, floor_cmd, env, env, runs * 2, before_a=drop_cache)
     say(f"| import floor | {tb.median:.3f} | {tb.peak:.0f} | 1.00 |")
     say(f"| `kvtrack due`, warm | {ta.median:.3f} | {ta.peak:.0f} | {warm_ratio:.2f} |")
-    say(f"| `kvtrack due`, cold (file just changed) | {tc.median:.3f} | {tc.peak:.0f} | {cold_ratio:.2f} |")
+    say(
+        f"| `kvtrack due`, cold (file just changed) | {tc.median:.3f} | {tc.peak:.0f} | {cold_ratio:.2f} |"
+    )
     say()
     results["startup"] = warm_ratio
     results["startup_cold"] = cold_ratio
@@ -279,7 +306,9 @@ def main() -> None:
             "`kvtrack due` shows overdue and due-soon commitments, `task overdue` overdue tasks."
         )
         say()
-        say("| N | `task overdue` s | `kvtrack due` warm s | ratio kvtrack / task | rows kvtrack / task |")
+        say(
+            "| N | `task overdue` s | `kvtrack due` warm s | ratio kvtrack / task | rows kvtrack / task |"
+        )
         say("| ---: | ---: | ---: | ---: | ---: |")
         for n in sizes:
             path, items, sources = files[n]
@@ -287,20 +316,26 @@ def main() -> None:
             tenv = taskwarrior_env(twdir, env)
             tasks = twdir / "tasks.json"
             tasks.write_text(json.dumps(task_json(items, {s.id: s for s in sources})))
-            subprocess.run(["task", "import", str(tasks)], env=tenv, capture_output=True, check=True)
+            subprocess.run(
+                ["task", "import", str(tasks)], env=tenv, capture_output=True, check=True
+            )
             due_cmd = [*kvtrack, "due", "--file", str(path)]
             task_cmd = ["task", "overdue"]
             reps = max(2, runs // 2) if n >= 50000 else runs
             ta, tb, ratio = paired(due_cmd, task_cmd, env, tenv, reps)
             rows_k = _rows([*due_cmd, "--format", "json"], env, json_list=True)
             rows_t = _rows(task_cmd, tenv, json_list=False)
-            say(f"| {n:,} | {tb.median:.3f} | {ta.median:.3f} | {ratio:.2f} | {rows_k:,} / {rows_t:,} |")
+            say(
+                f"| {n:,} | {tb.median:.3f} | {ta.median:.3f} | {ratio:.2f} | {rows_k:,} / {rows_t:,} |"
+            )
             results[f"due_vs_task_{n}"] = ratio
         say()
 
     say("## Parse cache: hashing against parsing")
     say()
-    say("In-process, best of 3: what a warm run pays to know the file is unchanged, against a parse.")
+    say(
+        "In-process, best of 3: what a warm run pays to know the file is unchanged, against a parse."
+    )
     say()
     say("| N | SHA-256 of the file s | parse, collector off s | parse, collector on s |")
     say("| ---: | ---: | ---: | ---: |")
@@ -309,7 +344,11 @@ def main() -> None:
         out = subprocess.run(
             [python, str(HERE / "inprocess.py"), str(path)], capture_output=True, text=True, env=env
         )
-        say(out.stdout.strip() if out.returncode == 0 else f"| {n:,} | failed: {out.stderr.strip()[-200:]} | | |")
+        say(
+            out.stdout.strip()
+            if out.returncode == 0
+            else f"| {n:,} | failed: {out.stderr.strip()[-200:]} | | |"
+        )
     say()
 
     say("## Targets")
@@ -321,9 +360,16 @@ def main() -> None:
         if value is None:
             say(f"| {name} | not measured | {limit:g}{unit} | – |")
             return
-        say(f"| {name} | {value:.2f}{unit} | {limit:g}{unit} | {'yes' if value <= limit else 'NO'} |")
+        say(
+            f"| {name} | {value:.2f}{unit} | {limit:g}{unit} | {'yes' if value <= limit else 'NO'} |"
+        )
 
-    row("`kvtrack due` on the shipped file ÷ import floor (warm)", results["startup"], TARGETS["startup"], "x")
+    row(
+        "`kvtrack due` on the shipped file ÷ import floor (warm)",
+        results["startup"],
+        TARGETS["startup"],
+        "x",
+    )
     row(
         "`kvtrack due` ÷ `task overdue` at 10,000 (warm)",
         results.get("due_vs_task_10000"),
@@ -331,8 +377,18 @@ def main() -> None:
         "x",
     )
     row("`kvtrack due` cold at 10,000", results.get("due_10000_cold"), TARGETS["cold_10k_s"], " s")
-    row("`kvtrack check` warm at 50,000", results.get("check_50000_warm"), TARGETS["check_50k_s"], " s")
-    row("peak memory at 50,000 (any command, cold or warm)", peaks.get(50000), TARGETS["peak_50k_mb"], " MB")
+    row(
+        "`kvtrack check` warm at 50,000",
+        results.get("check_50000_warm"),
+        TARGETS["check_50k_s"],
+        " s",
+    )
+    row(
+        "peak memory at 50,000 (any command, cold or warm)",
+        peaks.get(50000),
+        TARGETS["peak_50k_mb"],
+        " MB",
+    )
     say()
     shutil.rmtree(work, ignore_errors=True)
     took = time.perf_counter() - started
