@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from kvtrack.core.model import Commitment, Status
 from kvtrack.errors import KvtrackError
@@ -86,6 +87,12 @@ class Assessed:
         return self.commitment.id
 
 
+@lru_cache(maxsize=16)
+def _window_end(window: Window, as_of: date) -> date:
+    """`window.end(as_of)`, worked out once per run rather than once per commitment."""
+    return window.end(as_of)
+
+
 def assess(c: Commitment, as_of: date, window: Window) -> Assessed:
     due = c.current_due
     days_left = (due.end - as_of).days if due is not None else None
@@ -97,7 +104,7 @@ def assess(c: Commitment, as_of: date, window: Window) -> Assessed:
         return Assessed(c, State.UNDATED, None)
     if due.end < as_of:
         return Assessed(c, State.OVERDUE, days_left)
-    if due.end <= window.end(as_of):
+    if due.end <= _window_end(window, as_of):
         return Assessed(c, State.DUE_SOON, days_left)
     return Assessed(c, State.UPCOMING, days_left)
 
@@ -172,5 +179,6 @@ def attention(
     wanted = {State.OVERDUE, State.DUE_SOON}
     if include_all:
         wanted |= {State.UPCOMING, State.UNDATED}
-    assessed = (assess(c, as_of, window) for c in commitments)
+    # Closed commitments are never shown here: skip them before assessing (half of a big register).
+    assessed = (assess(c, as_of, window) for c in commitments if not c.status.closed)
     return sorted((a for a in assessed if a.state in wanted), key=by_urgency)

@@ -41,7 +41,15 @@ def table_lines(
         room = width - _CHROME - sum(widths) + widths[_TITLE]
         widths[_TITLE] = max(min(30, widths[_TITLE]), room)
 
+    # Off a terminal nothing is cut or painted: one format call a row.
+    pattern = "| " + " | ".join(
+        f"{{:{'>' if i == _DAYS else '<'}{w}}}" for i, w in enumerate(widths)
+    )
+    pattern += " |"
+
     def line(row: Sequence[str], header: bool = False) -> str:
+        if not terminal and width is None and paint is None:
+            return pattern.format(*row)
         out = []
         for i, (cell, w) in enumerate(zip(row, widths, strict=True)):
             if len(cell) > w:

@@ -38,9 +38,10 @@ from kvtrack.core.period import Period
 from kvtrack.errors import Location
 from kvtrack.store.part import Part
 
-FORMAT = 4  # bump when Part or the model changes shape
+FORMAT = 5  # bump when Part or the model changes shape
 _ALLOWED = {
     ("kvtrack.store.part", "Part"),
+    ("kvtrack.store.part", "Locations"),
     ("kvtrack.core.model", "Source"),
     ("kvtrack.core.model", "Commitment"),
     ("kvtrack.core.model", "HistoryEntry"),

@@ -25,7 +25,7 @@ from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, S
 from kvtrack.core.period import Period, parse_date
 from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store.nodes import _NULLS, TAG, Map, Node, Seq, Stream, is_null
-from kvtrack.store.part import Loaded, Part, PartError, decode, no_gc, read_bytes
+from kvtrack.store.part import Loaded, Locations, Part, PartError, decode, no_gc, read_bytes
 
 __all__ = ["Loaded", "Part", "load", "load_file", "parse_part", "parse_text", "read_text"]
 
@@ -182,8 +182,8 @@ class _Reader:
         self.problems: list[Problem] = []
         self.sources: dict[str, Source] = {}
         self.commitments: list[Commitment] = []
-        self.commitment_at: dict[str, Location] = {}
-        self.source_at: dict[str, Location] = {}
+        self.commitment_at = Locations(path)
+        self.source_at = Locations(path)
         self.cited: list[tuple[str, Location]] = []
         # Repeated values are parsed once and their objects shared (less work, memory and cache).
         self._periods: dict[str, Period | KvtrackError] = {}
@@ -208,6 +208,10 @@ class _Reader:
         if mark is None:  # pragma: no cover - both parsers mark every event
             return Location(self.path)
         return Location(self.path, mark.line + 1, mark.column + 1)
+
+    def line_col(self, node: Node) -> tuple[int, int]:
+        mark = node.start_mark
+        return (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
 
     def problem(self, node: Node, message: str) -> None:
         self.problems.append(Problem(message, self.at(node)))
@@ -508,7 +512,7 @@ class _Reader:
                 f"duplicate source id '{source_id}' (first at line {first}); ids must be unique",
             )
             return
-        self.source_at[source_id] = self.at(node)
+        self.source_at.add(source_id, *self.line_col(node))
         self.sources[source_id] = Source(
             id=source_id,
             kind=kind,
@@ -556,7 +560,7 @@ class _Reader:
                 f"duplicate commitment id '{cid}' (first at line {first}); ids must be unique",
             )
             return
-        self.commitment_at[cid] = self.at(node)
+        self.commitment_at.add(cid, *self.line_col(node))
         self.commitments.append(
             Commitment(
                 id=cid,

@@ -7,7 +7,7 @@ without importing the parser at all.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,14 +16,72 @@ from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
 
 
+class Locations(Mapping[str, Location]):
+    """Where each id of one file is: kept as line and column numbers, a Location when asked.
+
+    A big register has tens of thousands of ids and most commands never ask where one is; two
+    small ints cost a fifth of a Location to store, cache and load.
+    """
+
+    __slots__ = ("_at", "path")
+
+    def __init__(self, path: str, at: dict[str, tuple[int, int]] | None = None) -> None:
+        self.path = path
+        self._at = {} if at is None else at
+
+    def add(self, key: str, line: int, col: int) -> None:
+        self._at[key] = (line, col)
+
+    def moved(self, path: str) -> Locations:
+        """The same places in the same file named another way."""
+        return Locations(path, self._at)
+
+    def __getitem__(self, key: str) -> Location:
+        line, col = self._at[key]
+        return Location(self.path, line, col)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._at
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._at)
+
+    def __len__(self) -> int:
+        return len(self._at)
+
+    def __reduce__(self) -> tuple[type[Locations], tuple[str, dict[str, tuple[int, int]]]]:
+        return (Locations, (self.path, self._at))
+
+
+class Spread(Mapping[str, Location]):
+    """Where each id of a directory is: found in the Locations of the file that holds it."""
+
+    __slots__ = ("_by_id",)
+
+    def __init__(self, by_id: dict[str, Locations]) -> None:
+        self._by_id = by_id
+
+    def __getitem__(self, key: str) -> Location:
+        return self._by_id[key][key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_id
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_id)
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+
 @dataclass(slots=True)
 class Loaded:
     """A register together with where each of its commitments and sources was found."""
 
     register: Register
     paths: list[Path]
-    commitment_at: dict[str, Location] = field(default_factory=dict)
-    source_at: dict[str, Location] = field(default_factory=dict)
+    commitment_at: Mapping[str, Location] = field(default_factory=dict)
+    source_at: Mapping[str, Location] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -37,8 +95,8 @@ class Part:
     path: str
     sources: dict[str, Source]
     commitments: tuple[Commitment, ...]
-    source_at: dict[str, Location]
-    commitment_at: dict[str, Location]
+    source_at: Locations
+    commitment_at: Locations
     foreign: list[tuple[str, Location]]
 
 

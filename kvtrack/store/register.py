@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, NotFoundError, Problem, ValidationError
-from kvtrack.store.part import Loaded, Part, PartError, no_gc, read_bytes
+from kvtrack.store.part import Loaded, Locations, Part, PartError, Spread, no_gc, read_bytes
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -105,17 +105,13 @@ def load_part(path: Path, *, standalone: bool = True) -> Part:
 
 def relocate(part: Part, path: str) -> Part:
     """The same part read through another path (a cached file named differently this time)."""
-
-    def moved(where: Location) -> Location:
-        return Location(path, where.line, where.col)
-
     return Part(
         path,
         part.sources,
         part.commitments,
-        {k: moved(v) for k, v in part.source_at.items()},
-        {k: moved(v) for k, v in part.commitment_at.items()},
-        [(s, moved(w)) for s, w in part.foreign],
+        part.source_at.moved(path),
+        part.commitment_at.moved(path),
+        [(s, Location(path, w.line, w.col)) for s, w in part.foreign],
     )
 
 
@@ -133,24 +129,23 @@ def merge(
         return Loaded(Register(p.sources, p.commitments), paths, p.commitment_at, p.source_at)
     problems: list[Problem] = []
     sources: dict[str, Source] = {}
-    source_at: dict[str, Location] = {}
     commitments: list[Commitment] = []
-    commitment_at: dict[str, Location] = {}
+    source_at: dict[str, Locations] = {}  # id → the Locations of the file that defines it
+    commitment_at: dict[str, Locations] = {}
     for part in parts:
         for sid, source in part.sources.items():
-            where = part.source_at[sid]
             if sid in source_at:
-                problems.append(_duplicate("source", sid, source_at[sid], where))
+                problems.append(_duplicate("source", sid, source_at[sid][sid], part.source_at[sid]))
                 continue
             sources[sid] = source
-            source_at[sid] = where
+            source_at[sid] = part.source_at
         for c in part.commitments:
-            where = part.commitment_at[c.id]
             if c.id in commitment_at:
-                problems.append(_duplicate("commitment", c.id, commitment_at[c.id], where))
+                first = commitment_at[c.id][c.id]
+                problems.append(_duplicate("commitment", c.id, first, part.commitment_at[c.id]))
                 continue
             commitments.append(c)
-            commitment_at[c.id] = where
+            commitment_at[c.id] = part.commitment_at
     for part in parts if check_citations else ():
         for sid, where in part.foreign:
             if sid not in sources and sid not in sources_elsewhere:
@@ -159,7 +154,8 @@ def merge(
                 problems.append(Problem(f"commitment cites unknown source '{sid}'; {hint}", where))
     if problems:
         raise ValidationError(problems=problems)
-    return Loaded(Register(sources, tuple(commitments)), paths, commitment_at, source_at)
+    register = Register(sources, tuple(commitments))
+    return Loaded(register, paths, Spread(commitment_at), Spread(source_at))
 
 
 def _in_order(problems: list[Problem], paths: list[str]) -> list[Problem]:
