@@ -38,7 +38,7 @@ from kvtrack.core.period import Period
 from kvtrack.errors import Location
 from kvtrack.store.part import Part
 
-FORMAT = 5  # bump when Part or the model changes shape
+FORMAT = 6  # bump when Part or the model changes shape
 _ALLOWED = {
     ("kvtrack.store.part", "Part"),
     ("kvtrack.store.part", "Locations"),
@@ -104,8 +104,13 @@ def lookup(file: Path, standalone: bool) -> Part | None:
     return part if isinstance(part, Part) else None
 
 
-def store(file: Path, data: bytes, standalone: bool, part: Part) -> None:
-    """Store `part`, read from `data`, for `file`, atomically; nothing when that cannot be done."""
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def store(file: Path, sha256: str, standalone: bool, part: Part) -> None:
+    """Store `part`, parsed from bytes with this SHA-256, for `file`, atomically; nothing when that
+    cannot be done."""
     cache_dir = directory()
     if cache_dir is None:
         return
@@ -114,16 +119,17 @@ def store(file: Path, data: bytes, standalone: bool, part: Part) -> None:
     tmp: str | None = None
     try:
         cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        buffer = io.BytesIO()
-        pickler = pickle.Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        pickler.dispatch_table = _reducers()
-        pickler.dump(part)
-        payload = buffer.getbuffer()
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)  # created 0600
         with os.fdopen(fd, "wb") as f:
-            f.write(key(hashlib.sha256(data).hexdigest(), standalone))
-            f.write(f"{len(payload)} {zlib.crc32(payload):08x}\n".encode())
-            f.write(payload)
+            f.write(key(sha256, standalone))
+            sizes_at = f.tell()
+            f.write(_sizes(0, 0))  # placeholder, the same length as the real line
+            out = _Counted(f)
+            pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = _reducers()
+            pickler.dump(part)
+            f.seek(sizes_at)
+            f.write(_sizes(out.size, out.crc))
         os.replace(tmp, entry_path(cache_dir, file))
         tmp = None
     except (OSError, pickle.PicklingError, RecursionError):
@@ -132,6 +138,25 @@ def store(file: Path, data: bytes, standalone: bool, part: Part) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+
+
+def _sizes(size: int, crc: int) -> bytes:
+    return f"{size:012d} {crc:08x}\n".encode()
+
+
+class _Counted:
+    """A file the pickle is written through, keeping its size and CRC-32 as it goes."""
+
+    def __init__(self, f: Any) -> None:
+        self._f = f
+        self.size = 0
+        self.crc = 0
+
+    def write(self, chunk: bytes) -> int:
+        self.size += len(chunk)
+        self.crc = zlib.crc32(chunk, self.crc)
+        written: int = self._f.write(chunk)
+        return written
 
 
 def _reducers() -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]]:

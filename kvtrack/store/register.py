@@ -98,8 +98,10 @@ def load_part(path: Path, *, standalone: bool = True) -> Part:
     from kvtrack.store.load import parse_part
 
     data = read_bytes(path)
+    sha256 = cache.digest(data)
     part = parse_part(data, name, standalone=standalone)
-    cache.store(path, data, standalone, part)
+    del data  # a big file's bytes need not stay while the register is written to the cache
+    cache.store(path, sha256, standalone, part)
     return part
 
 
