@@ -360,9 +360,9 @@ def main() -> None:
         if value is None:
             say(f"| {name} | not measured | {limit:g}{unit} | – |")
             return
-        say(
-            f"| {name} | {value:.2f}{unit} | {limit:g}{unit} | {'yes' if value <= limit else 'NO'} |"
-        )
+        shown = f"{value:.0f}" if unit == " MB" else f"{value:.2f}"
+        met = "yes" if value <= limit else "NO"
+        say(f"| {name} | {shown}{unit} | {limit:g}{unit} | {met} |")
 
     row(
         "`kvtrack due` on the shipped file ÷ import floor (warm)",

@@ -24,10 +24,10 @@ from yaml.events import Event, MappingStartEvent, ScalarEvent, SequenceStartEven
 from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
 from kvtrack.core.period import Period, parse_date
 from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
-from kvtrack.store.nodes import _NULLS, TAG, Map, Node, Seq, Stream, is_null
+from kvtrack.store.nodes import NULLS, TAG, Map, Node, Seq, Stream, is_null
 from kvtrack.store.part import Loaded, Locations, Part, PartError, decode, no_gc, read_bytes
 
-__all__ = ["Loaded", "Part", "load", "load_file", "parse_part", "parse_text", "read_text"]
+__all__ = ["Loaded", "Part", "load", "parse_part", "parse_text", "read_text"]
 
 T = TypeVar("T")
 
@@ -82,11 +82,6 @@ def load(path: Path) -> Loaded:
     from kvtrack.store.register import load as load_register
 
     return load_register(path)
-
-
-def load_file(path: Path) -> Loaded:
-    """Read and validate one commitments file (no cache)."""
-    return parse_text(read_text(path), str(path))
 
 
 def parse_text(
@@ -338,7 +333,7 @@ class _Reader:
     def text(self, node: Node | None, what: str) -> str | None:
         if type(node) is ScalarEvent and node.tag is None:  # the common case, kept fast
             value: str = node.value
-            if value in _NULLS and node.implicit[0]:
+            if value in NULLS and node.implicit[0]:
                 return None
             return value
         if node is None or not self.tag_ok(node):

@@ -40,7 +40,7 @@ class Mark(Protocol):
     column: int
 
 
-_NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # what YAML 1.1 reads as null, unquoted
+NULLS = frozenset(("", "~", "null", "Null", "NULL"))  # what YAML 1.1 reads as null, unquoted
 
 
 class Seq:
@@ -75,7 +75,7 @@ def is_null(node: Node) -> bool:
         return False
     tag = node.tag
     if tag is None:
-        return bool(node.implicit[0]) and node.value in _NULLS
+        return bool(node.implicit[0]) and node.value in NULLS
     return tag == TAG + "null"
 
 
