@@ -280,3 +280,9 @@ def test_an_invalid_directory_is_not_edited(run, store):
     assert "the directory is not valid" in result.stderr
     assert "zz.yaml:5:13" in result.stderr
     assert snapshot(store) == before
+
+
+def test_check_reads_a_directory(run, store):
+    result = run("check", "--file", str(store), "--as-of", "2026-11-27", "--format", "json")
+    assert result.exit_code == 1, result.stderr  # a1 (2025) is overdue
+    assert "a1" in result.stdout
