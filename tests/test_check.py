@@ -603,6 +603,7 @@ def test_installed_script_under_cron_environment(tmp_path, extra_env):
         "-i",
         "PATH=/usr/bin:/bin",
         "LC_ALL=C",
+        f"KVTRACK_CACHE_DIR={tmp_path / 'cache'}",  # the test's own parse cache, not the user's
         *(f"{k}={v}" for k, v in extra_env.items()),
     ]
     command = [*env, script, "check", "--file", str(copy), "--as-of", AS_OF]
