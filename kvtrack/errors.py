@@ -53,8 +53,13 @@ class KvtrackError(Exception):
 
     exit_code: int = ExitCode.ERROR
 
-    def __init__(self, message: str | None = None, *, where: Location | None = None,
-                 problems: list[Problem] | None = None) -> None:
+    def __init__(
+        self,
+        message: str | None = None,
+        *,
+        where: Location | None = None,
+        problems: list[Problem] | None = None,
+    ) -> None:
         self.problems: list[Problem] = list(problems or [])
         if message is not None:
             self.problems.insert(0, Problem(message, where or Location()))

@@ -38,7 +38,11 @@ def source_to_dict(source: Source) -> dict[str, Any]:
             "publication": source.identifiers.get("publication"),
             "zaak": source.identifiers.get("zaak"),
             "document": source.identifiers.get("document"),
-            **{k: v for k, v in source.identifiers.items() if k not in ("publication", "zaak", "document")},
+            **{
+                k: v
+                for k, v in source.identifiers.items()
+                if k not in ("publication", "zaak", "document")
+            },
         },
         "file": source.file,
         "url": source.url,

@@ -1,0 +1,16 @@
+"""The command line: a thin Typer layer over the library.
+
+Each module in this package holds a group of commands and registers them on `app`. Errors from the
+library (`KvtrackError`) are caught once, in `_Group.invoke`, and printed as `path:line:col: message`.
+"""
+
+from __future__ import annotations
+
+from kvtrack.cli.app import app, main
+
+# Importing the command modules registers their commands on `app`.
+from kvtrack.cli import read  # noqa: F401  isort: skip
+from kvtrack.cli import check  # noqa: F401  isort: skip
+from kvtrack.cli import stats  # noqa: F401  isort: skip
+
+__all__ = ["app", "main"]

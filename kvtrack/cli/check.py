@@ -1,0 +1,231 @@
+"""`kvtrack check`: a status check for cron and monitoring systems, silent when all is well."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperCommand
+from typer.exceptions import TyperException
+
+from kvtrack.cli.app import app
+from kvtrack.cli.options import DEFAULT_FILE, AsOfOption, FileOption, WithinOption
+from kvtrack.errors import ExitCode, KvtrackError
+
+if TYPE_CHECKING:
+    from kvtrack.core.check import CheckResult
+
+UNKNOWN = 3  # the monitoring-plugin exit code for "the check itself failed"
+
+
+class TextOrJson(StrEnum):
+    text = "text"
+    json = "json"
+
+
+class _CheckCommand(TyperCommand):
+    """Usage errors as one plain line on stderr (exit 2), or as `KVTRACK UNKNOWN` (exit 3) with
+    --nagios: a monitoring system must see UNKNOWN, and cron mail has no use for a drawn box."""
+
+    def make_context(
+        self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
+    ) -> Any:
+        nagios = "--nagios" in args[: args.index("--")] if "--" in args else "--nagios" in args
+        try:
+            return super().make_context(info_name, args, parent=parent, **extra)
+        except TyperException as e:  # click's UsageError and its kin, vendored by Typer
+            message = e.format_message()
+            if nagios:
+                from kvtrack.render.check_nagios import render_unknown
+
+                _write(render_unknown([message]))
+                raise typer.Exit(UNKNOWN) from None
+            typer.echo(f"kvtrack check: error: {message}", err=True)
+            typer.echo("Try 'kvtrack check --help' for help.", err=True)
+            raise typer.Exit(ExitCode.ERROR) from None
+
+
+def check(
+    file: FileOption = DEFAULT_FILE,
+    as_of: AsOfOption = None,
+    within: WithinOption = "90d",
+    format: Annotated[
+        TextOrJson, typer.Option("--format", help="Report format (--nagios has its own).")
+    ] = TextOrJson.text,
+    nagios: Annotated[
+        bool,
+        typer.Option(
+            "--nagios",
+            help="Monitoring-plugin output (Nagios, Icinga, Naemon): one status line, "
+            "perfdata, details; always prints; exit 0-3.",
+        ),
+    ] = False,
+    state: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--state",
+            help="Remember what was reported in this JSON file and report only what changed.",
+            metavar="PATH",
+        ),
+    ] = None,
+) -> None:
+    """Report what needs attention, for cron and monitoring; print nothing when all is well.
+
+    Lists overdue commitments, then those due within the window, each with its id, title,
+    current due and days late or left. Plain text: no colour, no box drawing.
+
+    With --state PATH it remembers what it reported and later reports only the news: newly
+    overdue, newly due soon, and items that left the report (done, dropped, rescheduled out of
+    the window, removed from the file). Items that left are news too, so they alone give exit 1.
+    Nothing new: no output, exit 0. A missing state file means a first run (full report, no
+    warning); an unreadable, corrupt or other-version one gives a warning on stderr and a full
+    report. The state file is replaced atomically on every run.
+
+    Exit codes:
+
+    0 = nothing overdue or due soon (with --state: nothing new); no output at all.
+
+    1 = something needs attention; the report is on stdout.
+
+    2 = the file is missing or invalid, or the arguments are wrong; path:line:col: message
+    on stderr.
+
+    With --nagios it always prints: 0 OK (nothing due), 1 WARNING (only due soon),
+    2 CRITICAL (something overdue), 3 UNKNOWN (file or argument errors, printed on stdout as
+    KVTRACK UNKNOWN - why).
+
+    Examples:
+
+      kvtrack check --file commitments.yaml --state /var/lib/kvtrack/check.json
+
+      kvtrack check --nagios --within 30d
+    """
+    if not nagios:
+        code = _run(file, as_of, within, format, state)  # a KvtrackError exits 2 in app.py
+    else:
+        try:
+            code = _run(file, as_of, within, format, state, nagios=True)
+        except BrokenPipeError:
+            raise
+        except KvtrackError as error:
+            from kvtrack.render.check_nagios import render_unknown
+
+            _write(render_unknown([str(p) for p in error.problems]))
+            code = UNKNOWN
+        except Exception as error:  # a crash is UNKNOWN to a monitor, not WARNING (exit 1)
+            from kvtrack.render.check_nagios import render_unknown
+
+            _write(render_unknown([f"internal error: {type(error).__name__}: {error}"]))
+            code = UNKNOWN
+    if code:
+        raise typer.Exit(code)
+
+
+def _paragraphs(doc: str | None) -> str:
+    """The docstring as help text: Typer keeps single line breaks, so join each paragraph's
+    lines (indented example paragraphs stay as they are)."""
+    import inspect
+
+    paragraphs = inspect.cleandoc(doc or "").split("\n\n")
+    return "\n\n".join(p if p.startswith(" ") else " ".join(p.split()) for p in paragraphs)
+
+
+app.command(cls=_CheckCommand, help=_paragraphs(check.__doc__))(check)
+
+
+def _run(
+    file: Path,
+    as_of: str | None,
+    within: str,
+    fmt: TextOrJson,
+    state: Path | None,
+    *,
+    nagios: bool = False,
+) -> int:
+    """Do the check, write the state file, print what there is to print; return the exit code."""
+    from kvtrack.cli.options import as_of_date, window
+    from kvtrack.core.check import check as build
+    from kvtrack.store.load import load
+
+    if nagios and fmt is TextOrJson.json:
+        raise KvtrackError("--nagios and --format json cannot be combined")
+    day, win = as_of_date(as_of), window(within)
+    if state is not None:
+        _refuse_same_file(state, file)
+    register = load(file).register
+    previous = None
+    if state is not None:
+        from kvtrack.store.check_state import read_state
+
+        read = read_state(state)
+        if read.warning:
+            typer.echo(f"{state}: warning: {read.warning}", err=True)
+        previous = read.snapshot
+    result = build(register, day, win, previous)
+    text, code = _render(result, fmt, nagios=nagios, with_changes=state is not None)
+    if state is not None:  # before printing: a state that cannot be kept is an error, not news
+        from kvtrack.store.check_state import write_state
+
+        write_state(state, result.snapshot())
+    if text:
+        _write(text)
+    return code
+
+
+def _render(
+    result: CheckResult, fmt: TextOrJson, *, nagios: bool, with_changes: bool
+) -> tuple[str, int]:
+    if nagios:
+        from kvtrack.render.check_nagios import render_nagios
+
+        return render_nagios(result), result.level.value
+    if not result.needs_attention:
+        return "", 0
+    if fmt is TextOrJson.json:
+        from kvtrack.render.check_json import render_json
+
+        return render_json(result, with_changes=with_changes), 1
+    from kvtrack.render.check_text import render_text
+
+    return render_text(result), 1
+
+
+def _refuse_same_file(state: Path, data: Path) -> None:
+    import os
+
+    try:
+        same = os.path.samefile(state, data)
+    except OSError:
+        same = state.resolve() == data.resolve()
+    if same:
+        from kvtrack.errors import Location
+
+        raise KvtrackError(
+            "--state must name its own file, not the commitments file", where=Location(str(state))
+        )
+
+
+def _write(text: str) -> None:
+    """Print to stdout without ever failing on encoding: under cron's C locale, as UTF-8."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            import codecs
+
+            if codecs.lookup(encoding).name == "ascii":
+                reconfigure(encoding="utf-8", errors="replace")
+            else:  # a real 8-bit locale: keep it, replace what it cannot show
+                reconfigure(errors="replace")
+        else:
+            text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        pass
+    stream.write(text)
+    stream.flush()

@@ -1,0 +1,245 @@
+"""The reading commands: validate, list, show, due, timeline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from kvtrack.cli.app import app
+from kvtrack.cli.options import (
+    DEFAULT_FILE,
+    AsOfOption,
+    FileOption,
+    ListFormat,
+    TableOrJson,
+    TimelineFormat,
+    WithinOption,
+    as_of_date,
+    boundary,
+    window,
+)
+
+Many = Optional[list[str]]
+
+
+@app.command()
+def validate(file: FileOption = DEFAULT_FILE) -> None:
+    """Check the whole file and report every problem as path:line:col: message.
+
+    Exit 0 with a one-line summary when the file is valid, 2 otherwise.
+
+    Example: kvtrack validate --file commitments.yaml
+    """
+    from kvtrack.store.load import load
+
+    loaded = load(file)
+    reg = loaded.register
+    n, s = len(reg.commitments), len(reg.sources)
+    typer.echo(f"{file}: valid, {n} commitment{'s' * (n != 1)} from {s} source{'s' * (s != 1)}")
+
+
+@app.command("list")
+def list_(
+    file: FileOption = DEFAULT_FILE,
+    status: Annotated[
+        Many,
+        typer.Option(
+            metavar="STATUS", help="open, partial, done, dropped (Dutch words too). Repeatable."
+        ),
+    ] = None,
+    state: Annotated[
+        Many,
+        typer.Option(
+            metavar="STATE", help="overdue, due-soon, upcoming, undated, done, dropped. Repeatable."
+        ),
+    ] = None,
+    owner: Annotated[
+        Many,
+        typer.Option(metavar="OWNER", help="Responsible ministry or body, e.g. BZK. Repeatable."),
+    ] = None,
+    place: Annotated[
+        Many, typer.Option(metavar="PLACE", help="Place named by the commitment. Repeatable.")
+    ] = None,
+    tag: Annotated[Many, typer.Option(metavar="TAG", help="Tag. Repeatable.")] = None,
+    source: Annotated[Many, typer.Option(metavar="SOURCE", help="Source id. Repeatable.")] = None,
+    due_before: Annotated[
+        Optional[str],
+        typer.Option(
+            help="Current due ends before this period starts (2026, 2026-Q2, 2026-05-01).",
+            metavar="PERIOD",
+        ),
+    ] = None,
+    due_after: Annotated[
+        Optional[str],
+        typer.Option(help="Current due ends after this period ends.", metavar="PERIOD"),
+    ] = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = "90d",
+    format: Annotated[
+        ListFormat,
+        typer.Option(
+            "--format",
+            help="Output format. csv is UTF-8 with a BOM (for Excel); yaml is a valid "
+            "commitments file; ics is iCalendar (undated commitments left out).",
+        ),
+    ] = ListFormat.table,
+    ics_events: Annotated[
+        bool,
+        typer.Option(
+            "--ics-events",
+            help="With --format ics: all-day events instead of to-dos (for Google Calendar).",
+        ),
+    ] = False,
+) -> None:
+    """List commitments, sorted by current due date (undated last).
+
+    Every filter applies to every format.
+
+    Examples:
+
+      kvtrack list --state overdue --owner BZK
+
+      kvtrack list --place Groningen --due-before 2027 --format json
+
+      kvtrack list --owner BZK --format ics > bzk.ics
+    """
+    from kvtrack.cli.output import emit_list
+    from kvtrack.core.model import Status
+    from kvtrack.core.query import Filter, State, select
+    from kvtrack.errors import KvtrackError
+    from kvtrack.store.load import load
+
+    if ics_events and format is not ListFormat.ics:
+        raise KvtrackError("--ics-events only applies to --format ics")
+    where = Filter(
+        statuses=frozenset(Status.parse(s) for s in _split(status)),
+        states=frozenset(State.parse(s) for s in _split(state)),
+        owners=_split(owner),
+        places=_split(place),
+        tags=_split(tag),
+        sources=_split(source),
+        due_before=boundary("--due-before", due_before, end=False),
+        due_after=boundary("--due-after", due_after, end=True),
+    )
+    day, win = as_of_date(as_of), window(within)
+    register = load(file).register
+    items = select(register.commitments, day, win, where)
+    emit_list(items, format.value, register, day, ics_events=ics_events)
+
+
+@app.command()
+def show(
+    commitment_id: Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")],
+    file: FileOption = DEFAULT_FILE,
+    as_of: AsOfOption = None,
+    within: WithinOption = "90d",
+    format: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+) -> None:
+    """Everything about one commitment: quote, source, due and current due, state, history.
+
+    Example: kvtrack show groningen-cascadeplein
+    """
+    from kvtrack.cli.output import emit_show
+    from kvtrack.core.query import assess
+    from kvtrack.store.load import load
+
+    day, win = as_of_date(as_of), window(within)
+    register = load(file).register
+    emit_show(assess(register.get(commitment_id), day, win), register, day, format.value)
+
+
+@app.command()
+def due(
+    file: FileOption = DEFAULT_FILE,
+    within: WithinOption = "90d",
+    all_: Annotated[
+        bool, typer.Option("--all", help="Also list upcoming and undated commitments.")
+    ] = False,
+    as_of: AsOfOption = None,
+    format: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+) -> None:
+    """Overdue and due-soon commitments, most urgent first, with days late or left.
+
+    Examples:
+
+      kvtrack due
+
+      kvtrack due --within 6m --all --format json
+    """
+    from kvtrack.cli.output import emit_due
+    from kvtrack.core.query import attention
+    from kvtrack.store.load import load
+
+    day, win = as_of_date(as_of), window(within)
+    register = load(file).register
+    emit_due(attention(register.commitments, day, win, include_all=all_), day, win, format.value)
+
+
+@app.command()
+def timeline(
+    file: FileOption = DEFAULT_FILE,
+    from_: Annotated[
+        Optional[str],
+        typer.Option(
+            "--from", help="Start at this period (2025, 2025-Q3, 2025-06-01).", metavar="PERIOD"
+        ),
+    ] = None,
+    to: Annotated[
+        Optional[str], typer.Option("--to", help="End with this period.", metavar="PERIOD")
+    ] = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = "90d",
+    format: Annotated[
+        TimelineFormat,
+        typer.Option(
+            "--format", help="Output format: text, JSON, an SVG picture, or an HTML page with both."
+        ),
+    ] = TimelineFormat.table,
+    out: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out", "-o", help="Write to this file instead of standard output.", metavar="FILE"
+        ),
+    ] = None,
+) -> None:
+    """Answer dates and commitments in time order, grouped by year, with a marker for today.
+
+    Each commitment sits at the end of its current due period; a rescheduled one shows its
+    original due and the slip.
+
+    The svg picture draws each commitment from its answer date to its current due, coloured by
+    state; html is a self-contained page with the picture and a table.
+
+    Examples:
+
+      kvtrack timeline --from 2025 --to 2031
+
+      kvtrack timeline --format svg --out timeline.svg
+    """
+    from kvtrack.cli.output import emit_picture, emit_timeline
+    from kvtrack.core.query import select
+    from kvtrack.core.timeline import spans
+    from kvtrack.core.timeline import timeline as build
+    from kvtrack.store.load import load
+
+    start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
+    day, win = as_of_date(as_of), window(within)
+    register = load(file).register
+    assessed = select(register.commitments, day, win)
+    if format in (TimelineFormat.svg, TimelineFormat.html):
+        drawn, undated = spans(register, assessed, start, end)
+        emit_picture(drawn, undated, register, day, (start, end), format.value, out)
+        return
+    events, undated = build(register, assessed, day, start, end)
+    emit_timeline(events, undated, format.value, out)
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    """Repeated options and comma-separated values both work: --tag a --tag b, --tag a,b."""
+    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())

@@ -1,0 +1,63 @@
+"""`kvtrack stats`: the scorecard, per group and in total."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from kvtrack.cli.app import app
+from kvtrack.cli.options import (
+    DEFAULT_FILE,
+    AsOfOption,
+    FileOption,
+    StatsGroup,
+    TableOrJson,
+    WithinOption,
+    as_of_date,
+    window,
+)
+
+
+@app.command()
+def stats(
+    file: FileOption = DEFAULT_FILE,
+    by: Annotated[
+        Optional[StatsGroup],
+        typer.Option("--by", help="Group by owner, place, source or status; else only the total."),
+    ] = None,
+    as_of: AsOfOption = None,
+    within: WithinOption = "90d",
+    format: Annotated[
+        TableOrJson, typer.Option("--format", help="Output format.")
+    ] = TableOrJson.table,
+) -> None:
+    """A scorecard: promises kept on time or late, dropped, open, overdue; how far they slipped.
+
+    Kept on time: done no later than the end of the due promised in the answer (not a later,
+    rescheduled one). Median and worst slip are over the rescheduled commitments. Definitions in
+    docs/exports.md.
+
+    Examples:
+
+      kvtrack stats
+
+      kvtrack stats --by owner --format json
+    """
+    from kvtrack.core.query import select
+    from kvtrack.core.stats import GroupBy, scorecard
+    from kvtrack.store.load import load
+
+    day, win = as_of_date(as_of), window(within)
+    register = load(file).register
+    card = scorecard(select(register.commitments, day, win), GroupBy(by.value) if by else None)
+    if format is TableOrJson.json:
+        from kvtrack.render.json_out import dumps
+        from kvtrack.render.stats_out import data
+
+        typer.echo(dumps(data(card, day, str(win))))
+        return
+    from kvtrack.render.console import stdout_console
+    from kvtrack.render.stats_out import table
+
+    table(card, stdout_console(), day, str(win))

@@ -1,0 +1,176 @@
+"""Derived state as of a date, filters, ordering. Pure functions over the model."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from kvtrack.core.model import Commitment, Status
+from kvtrack.errors import KvtrackError
+
+DEFAULT_WINDOW = "90d"
+
+
+class State(StrEnum):
+    """Where a commitment stands on a given day."""
+
+    OVERDUE = "overdue"
+    DUE_SOON = "due-soon"
+    UPCOMING = "upcoming"
+    UNDATED = "undated"
+    DONE = "done"
+    DROPPED = "dropped"
+
+    @classmethod
+    def parse(cls, text: str) -> State:
+        key = text.strip().lower().replace("_", "-").replace(" ", "-")
+        if key == "due":
+            key = "due-soon"
+        for state in cls:
+            if state.value == key:
+                return state
+        names = ", ".join(s.value for s in cls)
+        raise KvtrackError(f"unknown state '{text}'; use one of {names}")
+
+
+URGENCY = (State.OVERDUE, State.DUE_SOON, State.UPCOMING, State.UNDATED, State.DONE, State.DROPPED)
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """How far ahead 'due soon' looks: `30d`, `6w`, `3m`, `1y` (calendar months and years)."""
+
+    amount: int
+    unit: str  # d, w, m, y
+
+    @classmethod
+    def parse(cls, text: str) -> Window:
+        m = re.fullmatch(r"\s*(\d{1,4})\s*([dwmy]?)\s*", text.lower())
+        if m is None:
+            raise KvtrackError(
+                f"'{text}' is not a window; write a number and a unit: 30d, 6w, 3m or 1y"
+            )
+        return cls(int(m[1]), m[2] or "d")
+
+    def end(self, start: date) -> date:
+        """The last day inside the window that begins on `start`.
+
+        Calendar arithmetic from dateutil: Jan 31 + 1m is Feb 28 (or 29), not Mar 3.
+        """
+        from dateutil.relativedelta import relativedelta
+
+        n = self.amount
+        step = {"d": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(self.unit)
+        if step is None:
+            step = relativedelta(months=n) if self.unit == "m" else relativedelta(years=n)
+        result: date = start + step
+        return result
+
+    def __str__(self) -> str:
+        return f"{self.amount}{self.unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Assessed:
+    """A commitment with its state and days left (negative when late) on a given day."""
+
+    commitment: Commitment
+    state: State
+    days_left: int | None
+
+    @property
+    def id(self) -> str:
+        return self.commitment.id
+
+
+def assess(c: Commitment, as_of: date, window: Window) -> Assessed:
+    due = c.current_due
+    days_left = (due.end - as_of).days if due is not None else None
+    if c.status is Status.DONE:
+        return Assessed(c, State.DONE, days_left)
+    if c.status is Status.DROPPED:
+        return Assessed(c, State.DROPPED, days_left)
+    if due is None or days_left is None:
+        return Assessed(c, State.UNDATED, None)
+    if due.end < as_of:
+        return Assessed(c, State.OVERDUE, days_left)
+    if due.end <= window.end(as_of):
+        return Assessed(c, State.DUE_SOON, days_left)
+    return Assessed(c, State.UPCOMING, days_left)
+
+
+@dataclass(frozen=True, slots=True)
+class Filter:
+    """The list filters; an empty field matches everything. Text matches ignore case."""
+
+    statuses: frozenset[Status] = frozenset()
+    states: frozenset[State] = frozenset()
+    owners: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    due_before: date | None = None  # current due ends before this day
+    due_after: date | None = None  # current due ends after this day
+
+    def matches(self, a: Assessed) -> bool:
+        c = a.commitment
+        if self.statuses and c.status not in self.statuses:
+            return False
+        if self.states and a.state not in self.states:
+            return False
+        if self.owners and not _any_equal(self.owners, (c.owner or "",)):
+            return False
+        if self.places and not _any_equal(self.places, c.places):
+            return False
+        if self.tags and not _any_equal(self.tags, c.tags):
+            return False
+        if self.sources and c.source not in self.sources:
+            return False
+        due = c.current_due
+        if self.due_before is not None and (due is None or due.end >= self.due_before):
+            return False
+        if self.due_after is not None and (due is None or due.end <= self.due_after):
+            return False
+        return True
+
+
+def _any_equal(wanted: Sequence[str], have: Iterable[str]) -> bool:
+    folded = {h.casefold() for h in have}
+    return any(w.casefold() in folded for w in wanted)
+
+
+def by_due(a: Assessed) -> tuple[int, date, str]:
+    """Sort key: dated first by current due end, undated last, then id."""
+    due = a.commitment.current_due
+    return (0, due.end, a.id) if due is not None else (1, date.max, a.id)
+
+
+def by_urgency(a: Assessed) -> tuple[int, date, str]:
+    """Sort key for `due`: overdue first (most late first), then due soon (soonest first), ..."""
+    due = a.commitment.current_due
+    return (URGENCY.index(a.state), due.end if due else date.max, a.id)
+
+
+def select(
+    commitments: Iterable[Commitment],
+    as_of: date,
+    window: Window,
+    where: Filter = Filter(),
+) -> list[Assessed]:
+    """Assess every commitment and keep those the filter matches, sorted by current due."""
+    assessed = (assess(c, as_of, window) for c in commitments)
+    return sorted((a for a in assessed if where.matches(a)), key=by_due)
+
+
+def attention(
+    commitments: Iterable[Commitment], as_of: date, window: Window, include_all: bool = False
+) -> list[Assessed]:
+    """What `due` shows: overdue and due soon, most urgent first (with --all, upcoming and undated)."""
+    wanted = {State.OVERDUE, State.DUE_SOON}
+    if include_all:
+        wanted |= {State.UPCOMING, State.UNDATED}
+    assessed = (assess(c, as_of, window) for c in commitments)
+    return sorted((a for a in assessed if a.state in wanted), key=by_urgency)

@@ -1,0 +1,1 @@
+"""Renderers: one module per output format. They take result objects from the core and write text."""

@@ -1,0 +1,73 @@
+"""Shared fixtures: a CLI runner, a private copy of the shipped file, a writer for YAML fixtures."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kvtrack.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "commitments.yaml"
+SEED = ROOT / "seeds" / "000_ec54215808ac09e0.txt"
+AS_OF = "2026-11-27"  # a fixed 'today' so results do not depend on the day the tests run
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
+    """Invoke the CLI in-process: run("list", "--file", p) -> click Result (stdout, stderr, exit_code)."""
+    monkeypatch.delenv("KVTRACK_FILE", raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    runner = CliRunner()
+
+    def invoke(*args: str, env: dict[str, str] | None = None) -> object:
+        return runner.invoke(app, list(args), env=env, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    """A private copy of the shipped commitments file (with the seed next to it)."""
+    target = tmp_path / "commitments.yaml"
+    shutil.copy(SHIPPED, target)
+    (tmp_path / "seeds").mkdir()
+    shutil.copy(SEED, tmp_path / "seeds" / SEED.name)
+    return target
+
+
+@pytest.fixture
+def write_yaml(tmp_path: Path) -> Callable[[str, str], Path]:
+    """write_yaml(text, name="c.yaml") dedents `text` into a file and returns its path."""
+
+    def write(text: str, name: str = "c.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+        return path
+
+    return write
+
+
+MINIMAL = """\
+version: 1
+sources:
+  - id: src
+    kind: kamervragen
+    title: Vragen over iets
+    asked_by: Lid (Partij)
+    answered_by: Minister X (BZK)
+    submitted: 2024-01-10
+    answered: 2024-02-01
+commitments:
+  - id: a
+    title: Iets in 2025
+    source: src
+    answer: 1
+    quote: "In 2025 doen we iets."
+    due: 2025
+"""
