@@ -181,6 +181,7 @@ def _kind_for_prep(prep: str) -> TimeKind:
 
 def _summer_before(m: re.Match[str], ctx: _Context) -> Resolved | None:
     anchor = ctx.anchor
+
     def last_day(y: int) -> date:
         return cal.summer_recess_start(y) - timedelta(days=1)
 
@@ -236,6 +237,7 @@ def _budget_moment(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 def _christmas(m: re.Match[str], ctx: _Context) -> Resolved | None:
     anchor = ctx.anchor
+
     def last_day(y: int) -> date:
         return cal.christmas_recess_start(y) - timedelta(days=1)
 
@@ -247,10 +249,7 @@ def _christmas(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 def _after_christmas(m: re.Match[str], ctx: _Context) -> Resolved | None:
     anchor = ctx.anchor
-    if _names_year(m):
-        year = _year_of(m, anchor)
-    else:
-        year = None if anchor is None else anchor.year
+    year = _year_of(m, anchor) if _names_year(m) else (anchor.year if anchor else None)
     if year is None:
         return None, TimeKind.DEADLINE
     return Period.quarter(year + 1, 1), TimeKind.DEADLINE
@@ -334,10 +333,7 @@ def _part_of_year(m: re.Match[str], ctx: _Context) -> Resolved | None:
         return None  # "in het begin", "aan het eind", H2 (hydrogen): not a time frame
     if part == "winter":
         return None, TimeKind.VAGUE
-    if named:
-        year = _year_of(m, anchor)
-    else:
-        year = _year_from_qualifier(m, part, qualifier, anchor)
+    year = _year_of(m, anchor) if named else _year_from_qualifier(m, part, qualifier, anchor)
     if year is None:
         return None, _kind_for_prep(prep)
     period = _part_period(part, m, year)
@@ -471,7 +467,7 @@ def _year(m: re.Match[str], ctx: _Context) -> Resolved | None:
 
 
 def _before_year(m: re.Match[str], year: int, pre: str, text: str) -> Resolved:
-    """"voor 2030": a deadline (2029) when the wording makes it one, else "for 2030" (a range)."""
+    """ "voor 2030": a deadline (2029) when the wording makes it one, else "for 2030" (a range)."""
     if _PLANNED_BEFORE.search(text[: m.start()]):
         return Period.year(year), TimeKind.DEADLINE
     accented = "vóór" in pre
@@ -564,7 +560,9 @@ def _constant(kind: TimeKind) -> Handler:
 # The table. Where two rules match overlapping text, the earliest and then the longest match wins;
 # at equal spans the rule listed first wins.
 
-_BEFORE_WORDS = r"(?:(?:nog|ruim|ruimschoots|kort|vlak|uiterlijk|in\s+ieder\s+geval|zeker)\s+)*(?:vóór|voor)"
+_BEFORE_WORDS = (
+    r"(?:(?:nog|ruim|ruimschoots|kort|vlak|uiterlijk|in\s+ieder\s+geval|zeker)\s+)*(?:vóór|voor)"
+)
 
 _RULES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("summer-before", _compile(

@@ -137,6 +137,7 @@ def _remove_page_blocks(text: str, furniture: list[str]) -> str:
         text = pattern.sub("\n", text)
     return text
 
+
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*/\s*\d{1,3}|(?:pagina|blz\.?|page)\s*\d{1,3}"
     r"(?:\s*(?:van|/|of)\s*\d{1,3})?)\s*$",
@@ -177,8 +178,11 @@ _MARKER_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿ»”)\"'’])(\d{1,2})(?=[?.!,;:
 _TRAILING_MARKERS = re.compile(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
 _ENDS_TEXT = re.compile(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
 _ABBREVIATION_END = re.compile(r"\b(?:nr|nrs|d\.d|o\.a|blz|p|vgl|jo|art|zie)\.$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(r"^\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
-                          r"|oktober|november|december)\b", re.IGNORECASE)
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
+    r"|oktober|november|december)\b",
+    re.IGNORECASE,
+)
 
 
 def _marker_numbers(lines: list[str]) -> set[int]:

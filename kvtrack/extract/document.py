@@ -5,6 +5,7 @@ blocks, read from cleaned lines. Official numbers are taken only where the text 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -147,10 +148,10 @@ _DUTCH_DATE = re.compile(
     r"(?P<ny>(?:19|20)\d{2})"
 )
 _QUESTIONS = re.compile(
-    r"Vragen\s+(?:gesteld\s+)?(?:van|door)\s+(?:het\s+lid|de\s+leden|het\s+Kamerlid|de\s+Kamerleden)"
-    r"\s+(?P<who>.+?)\s+aan\s+(?:de|het|den)\s+(?P<to>.+?)(?:\s+over\s+(?P<subject>.+?))?\s*"
-    r"\((?:ingezonden|ingediend)\s+(?:op\s+)?(?P<date>[^)]*)\)",
-    re.IGNORECASE | re.DOTALL,
+    r"\b(?:Vragen|VRAGEN)\s+(?:gesteld\s+)?(?:van|door)\s+(?:het\s+lid|de\s+leden|het\s+Kamerlid"
+    r"|de\s+Kamerleden)\s+(?P<who>(?:(?!\bVragen\s+van\b).)+?)\s+aan\s+(?:de|het|den)\s+(?P<to>.+?)"
+    r"(?:\s+over\s+(?P<subject>.+?))?\s*\((?:ingezonden|ingediend)\s+(?:op\s+)?(?P<date>[^)]*)\)",
+    re.DOTALL,
 )
 _ANSWER_BY = re.compile(
     r"Antwoord\s+van\s+(?P<by>.+?)\s*\((?:ontvangen|ingekomen)\s+(?:op\s+)?(?P<date>[^)]*)\)",
@@ -172,8 +173,20 @@ def parse_dutch_date(text: str) -> date | None:
         return None
 
 
+_SPACING_ACCENTS = {"´": "\u0301", "`": "\u0300", "¨": "\u0308", "ˆ": "\u0302", "˜": "\u0303"}
+
+
+def _combine_accents(text: str) -> str:
+    """PDF copies write ć as "c ´" ("Kostic ´ (PvdD)"): put the accent back on its letter."""
+
+    def combine(m: re.Match[str]) -> str:
+        return unicodedata.normalize("NFC", m[1] + _SPACING_ACCENTS[m[2]])
+
+    return re.sub(r"([A-Za-z]) ?([´`¨ˆ˜])", combine, text)
+
+
 def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
-    text = " ".join(line.strip() for line in lines if line.strip())
+    text = _combine_accents(" ".join(line.strip() for line in lines if line.strip()))
     questions = _QUESTIONS.search(text)
     answer = _ANSWER_BY.search(text)
     subject = asked_by = addressed_to = None
@@ -207,11 +220,13 @@ def subject_title(subject: str) -> str:
     """The article in «...» when the subject names one, else the "over ..." subject itself."""
     subject = _squash(subject).rstrip(".")
     quoted = _QUOTED_TITLE.search(subject)
-    if quoted and re.search(r"\b(?:artikel|bericht|uitzending|nieuwsbericht|rapport|item)\b",
-                            subject[: quoted.start()], re.IGNORECASE):
+    if quoted and re.search(
+        r"\b(?:artikel|bericht|uitzending|nieuwsbericht|rapport|item)\b",
+        subject[: quoted.start()],
+        re.IGNORECASE,
+    ):
         return quoted[1].strip()
-    title = re.sub(r"^(?:het|de)\s+", "", subject, flags=re.IGNORECASE)
-    return title[:1].upper() + title[1:]
+    return subject[:1].upper() + subject[1:]
 
 
 _MEMBER = re.compile(r"(?P<names>[^()]+?)\s*\((?P<party>[^()]+)\)")
@@ -225,8 +240,11 @@ def members(who: str) -> str:
     last = 0
     for m in _MEMBER.finditer(who):
         last = m.end()
-        party = re.sub(r"^(?:allen|beiden|beide|alle\s+drie)\s+", "", m["party"].strip(), flags=re.I)
-        names = [n for n in re.split(r"\s*,\s*|\s+en\s+", m["names"].strip(" ,")) if n.strip()]
+        party = re.sub(
+            r"^(?:allen|beiden|beide|alle\s+drie)\s+", "", m["party"].strip(), flags=re.I
+        )
+        names_text = re.sub(r"^(?:,|en\b)\s*", "", m["names"].strip(" ,"))
+        names = [n for n in re.split(r"\s*,\s*|\s+en\s+", names_text) if n.strip()]
         if len(names) > 1 and party == m["party"].strip():
             # "A, B (VVD)": only the last name's party is stated
             out.extend(names[:-1])
@@ -243,13 +261,21 @@ _ZAAK = re.compile(r"\b(\d{4}Z\d{4,6})\b")
 _DOCUMENT = re.compile(r"\b(\d{4}D\d{4,6})\b")
 _VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—/-]\s*(\d{2,4})", re.IGNORECASE)
 _STATEN_GENERAAL = re.compile(r"Staten-Generaal\s*(\d{4})\s*-\s*(\d{4})\s*(\d{1,5})\b")
+_TITLE_BLOCK_NUMBER = re.compile(r"gegeven\s+antwoorden\s+(\d{1,5})$", re.IGNORECASE)
+_STATED_NUMBER = re.compile(
+    r"Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+II)?,?\s+(?:vergaderjaar\s+)?\d{4}\s*[–/-]"
+    r"\s*\d{2,4},?\s+nr\.\s*(\d{1,5})",
+    re.IGNORECASE,
+)
+_ELSEWHERE = re.compile(r"Zie\s+ook\s+Aanhangsel[^.]*?nr\.\s*\d+\.?", re.IGNORECASE)
 
 
 def identifiers(header_text: str, furniture: tuple[str, ...]) -> dict[str, str]:
-    """Official numbers stated in the header or the page furniture. Never guessed: a number that is
-    not in the text is absent. "Zie ook Aanhangsel ..., nr. N" names another document (the notice of
-    delay), so it is left out."""
-    own = re.sub(r"Zie\s+ook\s+Aanhangsel[^.]*?nr\.\s*\d+\.?", " ", header_text, flags=re.I)
+    """Official numbers stated in the header or the page furniture: `publication`, `zaak`,
+    `document`, `vergaderjaar`, `aanhangsel` (the document's number in the Aanhangsel). Never
+    guessed; "Zie ook Aanhangsel ..., nr. N" names another document (the notice of delay) and the
+    number after "Aanhangsel" in a page footer is a page number, so neither is taken."""
+    own = _ELSEWHERE.sub(" ", header_text)
     text = " ".join((own, *furniture))
     found: dict[str, str] = {}
     publication = _PUBLICATION.search(text)
@@ -258,15 +284,24 @@ def identifiers(header_text: str, furniture: tuple[str, ...]) -> dict[str, str]:
         found["vergaderjaar"] = f"{publication[2]}-{publication[3]}"
         found["aanhangsel"] = str(int(publication[4]))
     table = _STATEN_GENERAAL.search(text)
-    if table and "aanhangsel" not in found:
+    if table:
         found.setdefault("vergaderjaar", f"{table[1]}-{table[2]}")
-        found["aanhangsel"] = table[3]
+        found.setdefault("aanhangsel", table[3])
     for key, pattern in (("zaak", _ZAAK), ("document", _DOCUMENT)):
         m = pattern.search(text)
         if m:
             found[key] = m[1].upper()
     year = _VERGADERJAAR.search(text)
-    if year and "vergaderjaar" not in found:
+    if year:
         end = year[2] if len(year[2]) == 4 else year[1][:2] + year[2]
-        found["vergaderjaar"] = f"{year[1]}-{end}"
+        found.setdefault("vergaderjaar", f"{year[1]}-{end}")
+    number = next(filter(None, (_TITLE_BLOCK_NUMBER.search(f) for f in furniture)), None)
+    number = number or _STATED_NUMBER.search(own)
+    if number:
+        found.setdefault("aanhangsel", str(int(number[1])))
+    chamber = "ek" if re.search(r"\bEerste\s+Kamer\b", text) else "tk"
+    if "publication" not in found and "aanhangsel" in found and "vergaderjaar" in found:
+        found["publication"] = (
+            f"ah-{chamber}-{found['vergaderjaar'].replace('-', '')}-{found['aanhangsel']}"
+        )
     return found

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
@@ -12,6 +12,7 @@ from kvtrack.extract.clean import clean
 from kvtrack.extract.cues import Proposal, judge
 from kvtrack.extract.document import Header, read_document
 from kvtrack.extract.sentences import sentences
+from kvtrack.extract.titles import title_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +22,8 @@ class Extraction:
 
     source: Source
     commitments: tuple[Commitment, ...]
+    # Facts the schema has no field for (vergaderjaar, aanhangsel number), shown as comments.
+    stated: dict[str, str] = field(default_factory=dict)
 
 
 def extract_document(text: str, file: str | None = None) -> Extraction:
@@ -44,8 +47,11 @@ def extract_document(text: str, file: str | None = None) -> Extraction:
             if proposal is None:
                 continue
             seen.add((answer.numbers, sentence))
-            found.append(_commitment(source, answer.numbers, sentence, proposal, owner, anchor, taken))
-    return Extraction(source, tuple(found))
+            found.append(
+                _commitment(source, answer.numbers, sentence, proposal, owner, anchor, taken)
+            )
+    stated = {k: v for k, v in header.identifiers.items() if k in ("vergaderjaar", "aanhangsel")}
+    return Extraction(source, tuple(found), stated)
 
 
 def _source(header: Header, file: str | None) -> Source:
@@ -82,15 +88,21 @@ def _commitment(
     time = proposal.time
     due_text = time.text if time is not None else None
     dated = time is not None and time.kind is TimeKind.DEADLINE and proposal.status is Status.OPEN
-    title = naming.title_for(quote, due_text)
-    words = naming.key_words(title, skip=due_text or "") or naming.key_words(quote) or [
-        f"antwoord-{answer[0]}"
-    ]
+    title = title_for(quote, due_text, proposal.cue_at)
+    words = (
+        naming.key_words(title, skip=due_text or "")
+        or naming.key_words(quote)
+        or [f"antwoord-{answer[0]}"]
+    )
     commitment_id = naming.unique(f"{source.id}-{'-'.join(words)}", taken)
     taken.add(commitment_id)
     history: tuple[HistoryEntry, ...] = ()
     if proposal.status is Status.DONE and anchor is not None:
-        note = f"volgens het antwoord {due_text} voltooid" if due_text else "volgens het antwoord voltooid"
+        note = (
+            f"volgens het antwoord {due_text} voltooid"
+            if due_text
+            else "volgens het antwoord voltooid"
+        )
         history = (HistoryEntry(date=anchor, status=Status.DONE, note=note),)
     return Commitment(
         id=commitment_id,

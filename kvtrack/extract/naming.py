@@ -1,4 +1,4 @@
-"""Names for what the extractor proposes: slug ids, short Dutch titles, owners and places."""
+"""Names for what the extractor proposes: slug ids, owners and places."""
 
 from __future__ import annotations
 
@@ -6,19 +6,26 @@ import re
 import unicodedata
 
 _STOPWORDS = frozenset(
-    """de het een en of in op aan van voor met bij naar over om uit tot door als dat die dit deze
-    er is zijn wordt worden werd zal zullen ik wij we u uw zij ze hij het kan kunnen moet moeten
-    niet geen ook nog al dan wel zo zoals waar wat wie hoe nu daarbij daarnaast daarom hierover
-    hiervan hiermee daarmee tevens verder vervolgens eerst binnen na tijdens tussen onder sinds
-    vanaf heeft hebben had hadden mijn ons onze haar hun zich te gaat gaan ga informeer stuur
-    kamer minister ministers kabinet staatssecretaris regering artikel bericht vragen vraag
-    antwoord antwoorden lid leden mede namens momenteel dergelijke meerdere andere nieuwe nieuw
-    komende jaren jaar jaarlijks eind begin medio voorjaar najaar zomer kwartaal helft uiterlijk
-    januari februari maart april mei juni juli augustus september oktober november december
-    zoveel mogelijk graag verwacht verwachting naar kamerbrief brief kaart brengen willen maken
-    nemen geven komen laten zien houden stellen zetten krijgen informeren sturen realiseren
-    gerealiseerd genomen gebruik bieden hebben kunnen onderzoeken locatie dergelijke dergelijk
-    onderdeel waarbij plaats vinden vindt""".split()
+    {
+     "de", "het", "een", "en", "of", "in", "op", "aan", "van", "voor", "met", "bij", "naar",
+     "over", "om", "uit", "tot", "door", "als", "dat", "die", "dit", "deze", "er", "is", "zijn",
+     "wordt", "worden", "werd", "zal", "zullen", "ik", "wij", "we", "u", "uw", "zij", "ze",
+     "hij", "kan", "kunnen", "moet", "moeten", "niet", "geen", "ook", "nog", "al", "dan",
+     "wel", "zo", "zoals", "waar", "wat", "wie", "hoe", "nu", "daarbij", "daarnaast", "daarom",
+     "hierover", "hiervan", "hiermee", "daarmee", "tevens", "verder", "vervolgens", "eerst",
+     "binnen", "na", "tijdens", "tussen", "onder", "sinds", "vanaf", "heeft", "hebben", "had",
+     "hadden", "mijn", "ons", "onze", "haar", "hun", "zich", "te", "gaat", "gaan", "ga",
+     "informeer", "stuur", "kamer", "minister", "ministers", "kabinet", "staatssecretaris",
+     "regering", "artikel", "bericht", "vragen", "vraag", "antwoord", "antwoorden", "lid",
+     "leden", "mede", "namens", "momenteel", "dergelijke", "meerdere", "andere", "nieuwe",
+     "nieuw", "komende", "jaren", "jaar", "jaarlijks", "eind", "begin", "medio", "voorjaar",
+     "najaar", "zomer", "kwartaal", "helft", "uiterlijk", "januari", "februari", "maart",
+     "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december",
+     "zoveel", "mogelijk", "graag", "verwacht", "verwachting", "kamerbrief", "brief",
+     "kaart", "brengen", "willen", "maken", "nemen", "geven", "komen", "laten", "zien", "houden",
+     "stellen", "zetten", "krijgen", "informeren", "sturen", "realiseren", "gerealiseerd",
+     "genomen", "gebruik", "bieden", "onderzoeken", "locatie", "dergelijk", "onderdeel", "waarbij", "plaats", "vinden", "vindt",
+    }
 )  # fmt: skip
 
 
@@ -63,52 +70,6 @@ def unique(candidate: str, taken: set[str]) -> str:
 
 
 # --------------------------------------------------------------------------------------------
-# Titles
-
-_OPENERS = re.compile(
-    r"^(?:(?:daarnaast|daarbij|daarom|daarna|tevens|ook|verder|vervolgens|bovendien|concreet"
-    r"|dus|dan|nu|uiteraard|zoals\s+(?:eerder\s+)?(?:aangegeven|gemeld|toegezegd))\b[,\s]*)+",
-    re.IGNORECASE,
-)
-_FRAMES = re.compile(
-    r"^(?:in\s+de\s+(?:kamer)?brief\s+(?:\w+\s+){0,3}?)?(?:kondig\s+ik\s+aan\s+te\s+zullen"
-    r"|(?:zal|zullen|ga|gaat|gaan)\s+(?:ik|wij|we|het\s+kabinet|de\s+regering)"
-    r"|(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+(?:zal|zullen|ga|gaat|gaan|wil|willen)"
-    r"|(?:informeer|stuur|zend)\s+(?:ik|wij|we)|(?:ik|wij|we)\s+(?:verwacht(?:en)?|streef|streven)"
-    r"(?:\s+ernaar)?|het\s+(?:streven|voornemen)\s+is(?:\s+om)?|wordt|worden)\b\s*",
-    re.IGNORECASE,
-)
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_SUBCLAUSE = re.compile(
-    r",\s*(?:waar|waarbij|waarin|die|dat|welke|zoals|mits|zodat|omdat|hetgeen|wat)\b[^,]*(?:,|$)",
-    re.IGNORECASE,
-)
-_TAIL = re.compile(r",?\s*zoals\s+(?:nu\s+|thans\s+)?(?:voorzien|gepland).*$", re.IGNORECASE)
-
-
-def title_for(quote: str, time_text: str | None, max_words: int = 12) -> str:
-    """A short Dutch title: the quote's main clause without its time phrase, its opening adverb,
-    the cabinet's "zal ik" frame and its relative clauses."""
-    text = " ".join(quote.split()).rstrip(".!?;: ")
-    if time_text:
-        text = text.replace(time_text, " ", 1)
-    text = _TAIL.sub("", text)
-    text = _PARENTHESES.sub("", text)
-    text = _SUBCLAUSE.sub(" ", text)
-    text = " ".join(text.split()).strip(" ,;:–-")
-    for _ in range(3):
-        text = _OPENERS.sub("", text).strip(" ,")
-        text = _FRAMES.sub("", text).strip(" ,")
-    words = text.split()
-    if not words:
-        words = quote.split()
-    short = " ".join(words[:max_words]).rstrip(",;:–-")
-    if len(words) > max_words:
-        short += "…"
-    return short[:1].upper() + short[1:]
-
-
-# --------------------------------------------------------------------------------------------
 # Owners and places
 
 _MINISTRIES: list[tuple[str, str]] = [
@@ -117,7 +78,9 @@ _MINISTRIES: list[tuple[str, str]] = [
     (r"buitenlandse\s+zaken", "BZ"),
     (r"economische\s+zaken\s+en\s+klimaat", "EZK"),
     (r"economische\s+zaken", "EZ"),
-    (r"klimaat\s+en\s+(?:groene\s+groei|energie)", "KGG"),
+    (r"klimaat\s+en\s+groene\s+groei", "KGG"),
+    (r"klimaat\s+en\s+energie", "EZK"),
+    (r"natuur\s+en\s+stikstof", "LNV"),
     (r"financi[eë]n|fiscaliteit|toeslagen", "Financiën"),
     (r"infrastructuur\s+en\s+waterstaat|openbaar\s+vervoer", "IenW"),
     (r"justitie\s+en\s+veiligheid|rechtsbescherming|migratie", "JenV"),
@@ -160,7 +123,9 @@ _PLACES = (
     "Waddenzee", "Noordzee", "Veluwe", "Twente", "Achterhoek", "Brainport",
 )  # fmt: skip
 _PLACE_PATTERN = re.compile(
-    r"(?<![\w-])(" + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True)) + r")(?![\w-])"
+    r"(?<![\w-])("
+    + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True))
+    + r")(?![\w-])"
 )
 
 

@@ -6,10 +6,14 @@ import re
 
 # Never a sentence end: titles before a name, and abbreviations that sit mid-sentence.
 _NO_BREAK_AFTER = frozenset(
-    """o.a bijv bv m.b.t t.a.v i.c.m i.v.m n.a.v c.q d.d nr nrs art blz p pag vs zgn z.g.n incl
-    excl ca resp m.n i.p.v e.a vgl jo dhr mw mevr mr dr drs ir ing prof st sr jr min staatssecr
-    a.s t.z.t z.s.m mln mld mrd e.d etc""".split()
-)
+    {
+     "o.a", "bijv", "bv", "m.b.t", "t.a.v", "i.c.m", "i.v.m", "n.a.v", "c.q", "d.d", "nr", "nrs",
+     "art", "blz", "p", "pag", "vs", "zgn", "z.g.n", "incl", "excl", "ca", "resp", "m.n",
+     "i.p.v", "e.a", "vgl", "jo", "dhr", "mw", "mevr", "mr", "dr", "drs", "ir", "ing", "prof",
+     "st", "sr", "jr", "min", "staatssecr", "a.s", "t.z.t", "z.s.m", "mln", "mld", "mrd", "e.d",
+     "etc",
+    }
+)  # fmt: skip
 _END = re.compile(r"[.?!…]+[»”’\"')]*(?=\s+|$)")
 _PARAGRAPH_END = re.compile(r"[.?!:;…»”’\"')]$")
 
@@ -30,9 +34,16 @@ def paragraphs(lines: tuple[str, ...] | list[str]) -> list[str]:
             previous = current[-1]
             sentence_open = not _PARAGRAPH_END.search(previous)
             continues = sentence_open and (line[:1].islower() or line[:1] in "(–-,")
-            if starts_item or (pending_break and not continues) or (
-                sentence_open and not continues and len(previous) < 60 and line[:1].isupper()
-                and len(current) == 1
+            if (
+                starts_item
+                or (pending_break and not continues)
+                or (
+                    sentence_open
+                    and not continues
+                    and len(previous) < 60
+                    and line[:1].isupper()
+                    and len(current) == 1
+                )
             ):
                 out.append(" ".join(current))
                 current = []
