@@ -157,6 +157,10 @@ CASES: list[tuple[str, date, str, str | None, TimeKind]] = [
     ("binnen enkele weken", SEED, "binnen enkele weken", None, V),
     ("in deze kabinetsperiode", SEED, "in deze kabinetsperiode", None, V),
     ("deze winter", SEED, "deze winter", None, V),
+    # routines: no single deadline
+    ("dat ieder jaar op Prinsjesdag verschijnt", SEED, "ieder jaar op Prinsjesdag", None, V),
+    ("jaarlijks in het voorjaar", SEED, "jaarlijks in het voorjaar", None, V),
+    ("elk jaar voor de zomer", SEED, "elk jaar voor de zomer", None, V),
 ]
 
 

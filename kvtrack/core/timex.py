@@ -115,6 +115,11 @@ def _words(text: str | None) -> str:
     return " ".join((text or "").lower().split())
 
 
+def _before(prep: str, m: re.Match[str], ctx: _Context) -> bool:
+    """ "voor" in the strict sense (before), not as in "gepland voor het eerste kwartaal"."""
+    return prep in _BEFORE and not _PLANNED_BEFORE.search(ctx.text[: m.start()])
+
+
 def _main_prep(pre: str | None) -> str:
     """The last preposition of a prefix like "nog ruim voor" → "voor"."""
     text = _words(pre)
@@ -339,9 +344,9 @@ def _part_of_year(m: re.Match[str], ctx: _Context) -> Resolved | None:
     period = _part_period(part, m, year)
     if period is None:
         return None
-    if prep in _BEFORE and part in _SEASONS:
+    if _before(prep, m, ctx) and part in _SEASONS:
         period = Period.month(year, _SEASONS[part][0][0] - 1)
-    elif prep in _BEFORE and part in ("kwartaal", "helft"):
+    elif _before(prep, m, ctx) and part in ("kwartaal", "helft"):
         period = Period.day(period.start - timedelta(days=1))
     kind = TimeKind.PAST if qualifier in ("vorig", "vorige", "afgelopen") else _kind_for_prep(prep)
     return period, kind
@@ -391,7 +396,7 @@ def _month(m: re.Match[str], ctx: _Context) -> Resolved | None:
     if year is None:
         return None, _kind_for_prep(prep)
     period = Period.month(year, month)
-    if prep in _BEFORE and not m["mod"]:
+    if _before(prep, m, ctx) and not m["mod"]:
         previous = period.start - timedelta(days=1)
         period = Period.month(previous.year, previous.month)
     return period, _kind_for_prep(prep)
@@ -431,7 +436,7 @@ def _day(m: re.Match[str], ctx: _Context) -> Resolved | None:
         day = date(year, month, day_number)
     except ValueError:
         return None
-    if prep in _BEFORE:
+    if _before(prep, m, ctx):
         day -= timedelta(days=1)
     return Period.day(day), _kind_for_prep(prep)
 
@@ -673,9 +678,20 @@ def find_times(text: str, anchor: date | None = None, *, future: bool = False) -
     for start, end, _order, (period, kind) in found:
         if start < taken_until:
             continue
+        recurring = _RECURRING.search(text, max(0, taken_until), start)
+        if recurring is not None and not text[recurring.end() : start].strip():
+            # "ieder jaar op Prinsjesdag": a routine, not one deadline
+            start, period, kind = recurring.start(), None, TimeKind.VAGUE
         refs.append(TimeRef(text[start:end], start, end, period, _settle(kind, period, anchor)))
         taken_until = end
     return refs
+
+
+_RECURRING = re.compile(
+    r"\b(?:(?:ieder|elk|elke|iedere)\s+(?:jaar|kwartaal|half\s?jaar|maand|week|voorjaar|najaar"
+    r"|zomer)|jaarlijks|halfjaarlijks|tweejaarlijks|driemaandelijks|maandelijks|telkens|steeds)\s+",
+    re.IGNORECASE,
+)
 
 
 def normalise(phrase: str, anchor: date | None = None, *, future: bool = False) -> TimeRef | None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from kvtrack.extract.cue_table import INFINITIVES
+
 CABINET = (
     r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+rijksoverheid|het\s+rijk|rijkswaterstaat"
     r"|het\s+rijksvastgoedbedrijf|defensie|(?:de|mijn|het|ons)\s+(?:\w+\s+)?(?:minister|ministers"
@@ -28,10 +30,24 @@ SUBORDINATORS = (
     "dat", "die", "omdat", "zodat", "wanneer", "indien", "nadat", "voordat", "waarna", "waarbij",
     "waarmee", "waarin", "waardoor", "waarvan", "waarover", "waarop", "waaraan", "waarvoor",
     "terwijl", "hoewel", "zodra", "welke", "zoals", "alvorens", "mits", "tenzij", "totdat",
+    "hoe", "waarom", "wanneer",
 )  # fmt: skip
 CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE)
+# An "en" starts a new clause when a subject or a finite verb other than the cabinet's own actions
+# follows ("wordt afgebouwd en vervalt per 1 januari"), not when it joins two nouns ("Gezondheidszorg
+# en Jeugd") or two of the cabinet's actions ("We werken ... uit en presenteren die").
+_VERB_FORMS = frozenset({*INFINITIVES, *INFINITIVES.values()})
+_VERBS = "|".join(sorted(_VERB_FORMS, key=len, reverse=True))
 _SEGMENT_BREAK = re.compile(
-    r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r"|en|maar|of)\b", re.IGNORECASE
+    r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r"|maar)\b"
+    rf"|\ben\b(?=\s+(?:ik|wij|we|zij|ze|hij|er|daarna|vervolgens|dan|daarnaast|(?!het\b)[a-z]+t)\b)"
+    rf"(?!\s+(?:{_VERBS})\b)",
+    re.IGNORECASE,
+)
+_ASIDE_WORDS = re.compile(
+    r"\b(?:naar\s+verwachting|waarschijnlijk|vermoedelijk|dus|namelijk|en|of|uiterlijk|dat\s+wil"
+    r"\s+zeggen)\b",
+    re.IGNORECASE,
 )
 
 # Words that open a main clause without being its subject: after them come the finite verb and
@@ -68,10 +84,19 @@ def clause_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
     return _bounds(CLAUSE_BREAK, text, start, end)
 
 
-def segment_bounds(text: str, at: int) -> tuple[int, int]:
-    """The smallest stretch around position `at` between clause breaks and "en"/"maar"/"of"."""
-    begin, stop, _ = _bounds(_SEGMENT_BREAK, text, at, at + 1)
+def segment_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The stretch of text[start:end] between clause breaks and an "en"/"maar"/"of" that starts a
+    new clause."""
+    begin, _, _ = _bounds(_SEGMENT_BREAK, text, start, start + 1)
+    _, stop, _ = _bounds(_SEGMENT_BREAK, text, start, max(start + 1, end or start + 1))
     return begin, stop
+
+
+def is_aside(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] set off on its own (", naar verwachting eind dit jaar,")?"""
+    begin, stop = segment_bounds(text, start, end)
+    rest = text[begin:start] + " " + text[end:stop]
+    return not _ASIDE_WORDS.sub(" ", rest).strip(" ,;:–—.!?")
 
 
 def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int, bool]:
@@ -79,10 +104,24 @@ def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[
     text = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text)
     begin, subordinate = 0, False
     for m in pattern.finditer(text, 0, start):
+        if _pronoun_not_subordinator(text, m):
+            continue
         begin = m.end()
         subordinate = m.group(0)[:1].isalpha() and m.group(0).lower() not in ("en", "maar", "of")
-    following = pattern.search(text, end)
-    return begin, following.start() if following else len(text), subordinate
+    stop = len(text)
+    for m in pattern.finditer(text, end):
+        if not _pronoun_not_subordinator(text, m):
+            stop = m.start()
+            break
+    return begin, stop, subordinate
+
+
+def _pronoun_not_subordinator(text: str, m: re.Match[str]) -> bool:
+    """ "presenteren die bij de Voorjaarsnota": after a verb, "die"/"dat" is an object pronoun."""
+    if m.group(0).lower() not in ("die", "dat"):
+        return False
+    previous = re.search(r"(\w+)\s*$", text[: m.start()])
+    return previous is not None and previous.group(1).lower() in _VERB_FORMS
 
 
 def negated(text: str, start: int, end: int) -> bool:

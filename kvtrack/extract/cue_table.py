@@ -39,7 +39,8 @@ _SINGULAR = (
     "informeer stuur zend verstuur bericht rapporteer bied breng laat start organiseer publiceer "
     "werk onderzoek verken evalueer neem stel lever rond zet verwacht wil kom regel deel dien leg "
     "pas maak geef zorg voer richt presenteer ontwikkel actualiseer herzie wijzig verleng verhoog "
-    "open lanceer bespreek agendeer vraag betrek schrijf investeer implementeer bouw realiseer ga"
+    "open lanceer bespreek agendeer vraag betrek schrijf investeer implementeer bouw realiseer ga "
+    "besluit beslis kies doe"
 )
 _PLURAL = (
     "informeren sturen zenden versturen berichten rapporteren bieden brengen laten starten "
@@ -47,7 +48,7 @@ _PLURAL = (
     "zetten verwachten willen komen regelen delen dienen leggen passen maken geven zorgen voeren "
     "richten presenteren ontwikkelen actualiseren herzien wijzigen verlengen verhogen openen "
     "lanceren bespreken agenderen vragen betrekken schrijven investeren implementeren bouwen "
-    "realiseren gaan"
+    "realiseren gaan besluiten beslissen kiezen doen"
 )
 # "stuur" → "sturen": the infinitive of each first-person singular form (the lists run in parallel).
 INFINITIVES: dict[str, str] = dict(zip(_SINGULAR.split(), _PLURAL.split(), strict=True))
@@ -55,6 +56,16 @@ _SG = "|".join(_SINGULAR.split())
 _PL = "|".join(_PLURAL.split())
 _ADVERB = (
     r"(?:(?:ook|nu|daarom|dan|zelf|nog|graag|eerst|vervolgens|daarnaast|tevens|wel|binnenkort)\s+)?"
+)
+_GOVERNMENT = (
+    r"(?:het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris|rijkswaterstaat"
+    r"|het\s+rijksvastgoedbedrijf|mijn\s+ministerie|het\s+ministerie)"
+)
+_THIRD_PERSON = (
+    r"(?:stuurt|brengt|start|neemt|komt|informeert|publiceert|werkt|onderzoekt|laat|zet|wil"
+    r"|verwacht|levert|rondt|stelt|regelt|deelt|dient|presenteert|verlengt|verhoogt|verlaagt"
+    r"|besluit|beslist|kiest|maakt|geeft|organiseert|evalueert|investeert|bouwt|opent|vervangt"
+    r"|renoveert|realiseert|verbetert|versterkt|legt|voert|past|breidt|zorgt|trekt)"
 )
 _DOCUMENTS = (
     r"(?:brief|voortgangsbrief|rapportage|voortgangsrapportage|rapport|evaluatie|reactie"
@@ -119,6 +130,7 @@ STRONG: tuple[CueRule, ...] = (
             r"|\b(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten"
             r"|bied|bieden)\s+(?:\w+\s+){0,6}?(?:uw|de)\s+Kamer\b"
             r"|\b(?:ontvangt|ontvangen)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+ontvangt\b"
+            r"|\bontvangt\s+u\b|\bu\s+ontvangt\b"
             r"|\b(?:uw|de)\s+Kamer\s+(?:\w+\s+){0,6}?(?:wordt|zal)\s+(?:\w+\s+){0,6}?"
             r"(?:geïnformeerd|ontvangen)\b"
             r"|\bwordt\s+(?:uw|de)\s+Kamer\s+(?:\S+\s+){0,10}?geïnformeerd\b"
@@ -149,6 +161,11 @@ STRONG: tuple[CueRule, ...] = (
 
 WEAK: tuple[CueRule, ...] = (
     CueRule(
+        "eigen verwachting",
+        _rx(r"\b(?:ik|wij|we)\s+verwacht(?:en)?\b|\bverwacht(?:en)?\s+(?:ik|wij|we)\b"),
+        strong=False,
+    ),
+    CueRule(
         "eigen actie",
         _rx(
             rf"\b(?:ik)\s+{_ADVERB}(?:{_SG})\b|\b(?:wij|we)\s+{_ADVERB}(?:{_PL})\b"
@@ -161,9 +178,7 @@ WEAK: tuple[CueRule, ...] = (
     CueRule(
         "kabinet handelt",
         _rx(
-            r"\b(?:het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris)\s+(?:\w+\s+)?"
-            r"(?:stuurt|brengt|start|neemt|komt|informeert|publiceert|werkt|onderzoekt|laat|zet"
-            r"|wil|verwacht|levert|rondt|stelt|regelt|deelt|dient|presenteert|verlengt|verhoogt)\b"
+            rf"\b{_GOVERNMENT}\s+(?:\w+\s+)?{_THIRD_PERSON}\b|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"
         ),
         strong=False,
         actor=True,
@@ -193,7 +208,7 @@ WEAK: tuple[CueRule, ...] = (
     CueRule(
         "gereed",
         _rx(
-            r"\b(?:is|zijn)\s+(?:\w+\s+){0,8}?(?:gereed|klaar|beschikbaar|afgerond|operationeel"
+            r"\b(?:is|zijn)\s+(?:\S+\s+){0,16}?(?:gereed|klaar|beschikbaar|afgerond|operationeel"
             r"|opgeleverd|in\s+werking)\b"
         ),
         strong=False,
@@ -215,9 +230,19 @@ WEAK: tuple[CueRule, ...] = (
         subject=True,
     ),
     CueRule(
+        "iets start",
+        _rx(
+            r"\b(?:start|starten|begint|beginnen)\s+(?:er\s+)?(?:een|de|het)\s+(?:\w+\s+)?(?:pilot"
+            r"|proef|experiment|project|programma|campagne|onderzoek|evaluatie|consultatie|verkenning"
+            r"|regeling|aanpak|traject|werkgroep|taskforce)\b"
+        ),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
         "stuk verschijnt",
         _rx(
-            rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,6}}?\s+(?:verschijnt|verschijnen|volgt|volgen)\b"
+            rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,10}}?\s+(?:verschijnt|verschijnen|volgt|volgen)\b"
             rf"|\b(?:verschijnt|verschijnen|volgt|volgen)\b(?:\s+\S+){{0,4}}?\s+(?:de|het|een)\s+"
             rf"(?:\w+\s+)?{_DOCUMENTS}"
         ),

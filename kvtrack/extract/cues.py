@@ -22,6 +22,7 @@ from kvtrack.extract.clauses import (
     CLAUSE_BREAK,
     cabinet_subject,
     clause_bounds,
+    is_aside,
     negated,
     segment_bounds,
     third_party_frame,
@@ -83,8 +84,10 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef]) -> Proposal | None:
         return None
     pool = times
     if rule.segment:
-        begin, stop = segment_bounds(text, cue.start)
-        pool = [t for t in times if t.start < stop and t.end > begin]
+        begin, stop = segment_bounds(text, cue.start, cue.end)
+        pool = [
+            t for t in times if (t.start < stop and t.end > begin) or is_aside(text, t.start, t.end)
+        ]
     deadline = _closest(text, cue, [t for t in pool if t.kind is TimeKind.DEADLINE])
     vague = _closest(text, cue, [t for t in pool if t.kind is TimeKind.VAGUE])
     chosen = deadline or vague
@@ -115,7 +118,7 @@ def _subject_ok(text: str, cue: _Cue) -> bool:
 def _forecast(text: str, cue: _Cue) -> bool:
     """A trend or prognosis rather than something the cabinet does."""
     if cue.rule.strong or cue.rule.actor:
-        begin, stop = segment_bounds(text, cue.start)
+        begin, stop = segment_bounds(text, cue.start, cue.end)
         return bool(table.TREND.search(text[begin:stop])) and not cue.rule.strong
     return bool(table.TREND.search(text) or table.FORECAST.search(text))
 
