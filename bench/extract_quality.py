@@ -77,7 +77,9 @@ def score_document(path: Path) -> Score:
         else:
             result.found += 1
             unmatched.remove(hit)
-    result.false = [f"antwoord {list(c.answer)}, {c.due} ({c.due_text}): {c.quote}" for c in unmatched]
+    result.false = [
+        f"antwoord {list(c.answer)}, {c.due} ({c.due_text}): {c.quote}" for c in unmatched
+    ]
     open_undated = [c for c in extraction.commitments if c.due is None]
     for label in labels.get("undated") or []:
         result.undated_expected += 1

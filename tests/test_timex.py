@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from itertools import pairwise
 
 import pytest
 from hypothesis import given, settings
@@ -93,8 +94,13 @@ CASES: list[tuple[str, date, str, str | None, TimeKind]] = [
     ("H2 2025", SEED, "H2 2025", "2025-H2", D),
     ("eerste helft van 2026", SEED, "eerste helft van 2026", "2026-H1", D),
     ("in de tweede helft van 2025", SEED, "in de tweede helft van 2025", "2025-H2", D),
-    ("de eerste jaarhelft van volgend jaar", SEED, "de eerste jaarhelft van volgend jaar", "2025-H1",
-     D),
+    (
+        "de eerste jaarhelft van volgend jaar",
+        SEED,
+        "de eerste jaarhelft van volgend jaar",
+        "2025-H1",
+        D,
+    ),
     # parliamentary moments
     ("voor de zomer", SEED, "voor de zomer", "2025-07-03", D),
     ("voor het zomerreces", SPRING, "voor het zomerreces", "2025-07-03", D),
@@ -164,7 +170,9 @@ CASES: list[tuple[str, date, str, str | None, TimeKind]] = [
 ]
 
 
-@pytest.mark.parametrize(("text", "anchor", "matched", "period", "kind"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "anchor", "matched", "period", "kind"), CASES, ids=[c[0] for c in CASES]
+)
 def test_table(text: str, anchor: date, matched: str, period: str | None, kind: TimeKind) -> None:
     ref = normalise(text, anchor)
     assert ref is not None, f"no time phrase found in {text!r}"
@@ -205,7 +213,7 @@ def test_several_phrases_in_order_without_overlap() -> None:
     refs = find_times(text, SEED)
     assert [r.text for r in refs] == ["na 2025", "in 2026", "voor de zomer"]
     assert [r.kind for r in refs] == [R, D, D]
-    assert all(a.end <= b.start for a, b in zip(refs, refs[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(refs))
 
 
 def test_without_anchor_relative_phrases_have_no_period() -> None:
@@ -256,4 +264,4 @@ def test_any_text_any_anchor(text: str, anchor: date) -> None:
 def test_phrases_glued_together(words: list[str], anchor: date) -> None:
     text = " ".join(words)
     refs = find_times(text, anchor)
-    assert all(a.end <= b.start for a, b in zip(refs, refs[1:], strict=False))
+    assert all(a.end <= b.start for a, b in pairwise(refs))

@@ -22,8 +22,8 @@ class CleanText:
 def clean(text: str) -> CleanText:
     furniture: list[str] = []
     text = _remove_page_blocks(_normalise_characters(text), furniture)
-    lines = [_markdown_line(line) for line in text.split("\n")]
-    lines = _remove_furniture(lines, furniture)
+    lines = _remove_furniture(text.split("\n"), furniture)
+    lines = [_markdown_line(line) for line in lines]
     lines, footnotes = _remove_footnotes(lines)
     lines = [_collapse_spaces(line) for line in lines]
     return CleanText(tuple(join_hyphenated(lines)), tuple(furniture), tuple(footnotes))
@@ -174,6 +174,7 @@ _REFERENCE_WORDS = re.compile(
 _MARKER_AFTER_PUNCT = re.compile(
     r"(?<=[^\d\s][.?!,;:»”)\"'’])(\d{1,2})(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
 )
+_MARKER_AFTER_QUOTE = re.compile(r"(?<=[»”’)])\d{1,2}(?=[?.!,;:]*(?:\s|$))")
 _MARKER_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿ»”)\"'’])(\d{1,2})(?=[?.!,;:]?(?:\s|$))")
 _TRAILING_MARKERS = re.compile(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
 _ENDS_TEXT = re.compile(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
@@ -258,6 +259,7 @@ def _continues_footnote(line: str, previous: str) -> bool:
 
 
 def _strip_markers(line: str, footnote_numbers: set[int]) -> str:
+    line = _MARKER_AFTER_QUOTE.sub("", line)
     line = _TRAILING_MARKERS.sub(r"\1", line)
 
     def after_punct(m: re.Match[str]) -> str:

@@ -177,9 +177,7 @@ WEAK: tuple[CueRule, ...] = (
     ),
     CueRule(
         "kabinet handelt",
-        _rx(
-            rf"\b{_GOVERNMENT}\s+(?:\w+\s+)?{_THIRD_PERSON}\b|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"
-        ),
+        _rx(rf"\b{_GOVERNMENT}\s+(?:\w+\s+)?{_THIRD_PERSON}\b|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"),
         strong=False,
         actor=True,
         segment=True,

@@ -55,7 +55,7 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
         return None
     times = [t for t in find_times(text, anchor, future=True) if not _time_negated(text, t)]
     for cue in _cues(text):
-        proposal = _assess(text, cue, times)
+        proposal = _assess(text, cue, times, anchor)
         if proposal is not None:
             return proposal
     return _past_completion(text, anchor)
@@ -69,7 +69,7 @@ def _cues(text: str) -> list[_Cue]:
     ]
 
 
-def _assess(text: str, cue: _Cue, times: list[TimeRef]) -> Proposal | None:
+def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> Proposal | None:
     rule = cue.rule
     if rule.subject and not _subject_ok(text, cue):
         return None
@@ -91,6 +91,8 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef]) -> Proposal | None:
     deadline = _closest(text, cue, [t for t in pool if t.kind is TimeKind.DEADLINE])
     vague = _closest(text, cue, [t for t in pool if t.kind is TimeKind.VAGUE])
     chosen = deadline or vague
+    if _completed_already(text, cue, chosen, anchor):
+        return None
     if chosen is None:
         if not rule.strong or table.SOFT.search(_clause_text(text, cue)):
             return None
@@ -98,6 +100,16 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef]) -> Proposal | None:
         if past and not re.search(r"\b(?:zal|zullen|ga|gaat|gaan)\b", text, re.IGNORECASE):
             return None
     return Proposal(Status.OPEN, f"{rule.label}: {_cue_words(text, cue)}", chosen, cue.start)
+
+
+def _completed_already(text: str, cue: _Cue, time: TimeRef | None, anchor: date | None) -> bool:
+    """ "In 2024 zijn 6.100 woningen opgeleverd" (said in December 2024): a perfect tense with a
+    period that has begun reports what happened, not what will."""
+    words = text[cue.start : cue.end].lower()
+    if cue.rule.label != "gereed" or not words.endswith(("afgerond", "opgeleverd")):
+        return False
+    period = time.period if time is not None else None
+    return period is None or anchor is None or period.start <= anchor
 
 
 def _subject_ok(text: str, cue: _Cue) -> bool:

@@ -96,8 +96,9 @@ def parse_heading(line: str) -> Heading | None:
 def parse_numbers(text: str) -> tuple[int, ...]:
     """ "4 en 5" → (4, 5); "2, 3 en 4" → (2, 3, 4); "2 t/m 4" and "2-4" → (2, 3, 4)."""
     numbers: list[int] = []
-    for part in re.split(r"\s*(?:,|\ben\b|&)\s*", text.strip()):
-        span = re.match(r"^(\d{1,3})\s*(?:t/m|tot\s+en\s+met|-|–)\s*(\d{1,3})$", part)
+    text = re.sub(r"\s*tot\s+en\s+met\s*", " t/m ", text.strip())
+    for part in re.split(r"\s*(?:,|\ben\b|&)\s*", text):
+        span = re.match(r"^(\d{1,3})\s*(?:t/m|-|–)\s*(\d{1,3})$", part)
         if span:
             low, high = int(span[1]), int(span[2])
             if 0 < high - low <= 30:
