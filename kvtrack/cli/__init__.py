@@ -12,5 +12,6 @@ from kvtrack.cli.app import app, main
 from kvtrack.cli import read  # noqa: F401  isort: skip
 from kvtrack.cli import check  # noqa: F401  isort: skip
 from kvtrack.cli import stats  # noqa: F401  isort: skip
+from kvtrack.cli import edit  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

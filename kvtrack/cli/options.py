@@ -27,6 +27,17 @@ FileOption = Annotated[
         metavar="PATH",
     ),
 ]
+EditFileOption = Annotated[
+    Path,
+    typer.Option(
+        "--file",
+        "-f",
+        envvar="KVTRACK_FILE",
+        show_envvar=True,
+        help="Commitments file to edit.",
+        metavar="PATH",
+    ),
+]
 AsOfOption = Annotated[
     Optional[str],
     typer.Option(
@@ -110,3 +121,8 @@ def boundary(option: str, text: str | None, *, end: bool) -> date | None:
     except KvtrackError as e:
         raise KvtrackError(f"{option}: {e.message}") from None
     return period.end if end else period.start
+
+
+def split_values(values: list[str] | None) -> tuple[str, ...]:
+    """Repeated options and comma-separated values both work: --tag a --tag b, --tag a,b."""
+    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())

@@ -18,6 +18,7 @@ from kvtrack.cli.options import (
     WithinOption,
     as_of_date,
     boundary,
+    split_values,
     window,
 )
 
@@ -114,12 +115,12 @@ def list_(
     if ics_events and format is not ListFormat.ics:
         raise KvtrackError("--ics-events only applies to --format ics")
     where = Filter(
-        statuses=frozenset(Status.parse(s) for s in _split(status)),
-        states=frozenset(State.parse(s) for s in _split(state)),
-        owners=_split(owner),
-        places=_split(place),
-        tags=_split(tag),
-        sources=_split(source),
+        statuses=frozenset(Status.parse(s) for s in split_values(status)),
+        states=frozenset(State.parse(s) for s in split_values(state)),
+        owners=split_values(owner),
+        places=split_values(place),
+        tags=split_values(tag),
+        sources=split_values(source),
         due_before=boundary("--due-before", due_before, end=False),
         due_after=boundary("--due-after", due_after, end=True),
     )
@@ -238,8 +239,3 @@ def timeline(
         return
     events, undated = build(register, assessed, day, start, end)
     emit_timeline(events, undated, format.value, out)
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    """Repeated options and comma-separated values both work: --tag a --tag b, --tag a,b."""
-    return tuple(v.strip() for raw in values or () for v in raw.split(",") if v.strip())

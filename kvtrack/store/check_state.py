@@ -17,8 +17,6 @@ file is reported as a warning and treated like a first run (it is then overwritt
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -110,53 +108,12 @@ def dumps_state(snapshot: Snapshot) -> str:
 
 def write_state(path: Path, snapshot: Snapshot) -> None:
     """Replace the state file atomically; a KvtrackError naming the path if that cannot be done."""
-    write_atomic(path, dumps_state(snapshot).encode("utf-8"), what="state file")
+    from kvtrack.store.atomic import write_atomic
 
-
-def write_atomic(path: Path, data: bytes, *, what: str = "file") -> None:
-    """Write `data` to `path` so that readers see the old content or the new, never a mix."""
-    directory = path.parent
     try:
-        fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as e:
+        write_atomic(path, dumps_state(snapshot).encode("utf-8"))
+    except KvtrackError as e:
+        why = e.message.removeprefix("cannot write: ")
         raise KvtrackError(
-            f"cannot write the {what}: {e.strerror} (in directory {directory})",
-            where=Location(str(path)),
+            f"cannot write the state file: {why}", where=Location(str(path))
         ) from None
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, _mode_for(path))
-        os.replace(tmp, path)
-    except OSError as e:
-        Path(tmp).unlink(missing_ok=True)
-        raise KvtrackError(
-            f"cannot write the {what}: {e.strerror}", where=Location(str(path))
-        ) from None
-    _sync_directory(directory)
-
-
-def _mode_for(path: Path) -> int:
-    """Keep an existing file's permissions; a new one gets 0666 minus the umask, like open()."""
-    try:
-        return path.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
-def _sync_directory(directory: Path) -> None:
-    """Make the rename itself durable (POSIX); harmless where directories cannot be opened."""
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -1,0 +1,284 @@
+"""The editing commands: add, done, update, reschedule, note.
+
+Each one turns its options into model values, asks the library to make the change (which validates
+it, locks the file, keeps its comments and replaces it atomically), and prints one line.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from kvtrack.cli.app import app
+from kvtrack.cli.options import DEFAULT_FILE, EditFileOption, split_values, today
+from kvtrack.errors import KvtrackError
+
+if TYPE_CHECKING:
+    from kvtrack.core.edits import Change
+    from kvtrack.core.period import Period
+
+IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")]
+OnOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--on",
+        help="When it happened (YYYY-MM-DD). Default: today (Europe/Amsterdam).",
+        metavar="DATE",
+    ),
+]
+NoteOption = Annotated[
+    Optional[str], typer.Option("--note", help="What happened, in a sentence.", metavar="TEXT")
+]
+EvidenceOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--evidence", help="Where it says so: a URL or a document reference.", metavar="URL"
+    ),
+]
+
+
+@app.command()
+def add(
+    id_: Annotated[
+        str,
+        typer.Option("--id", help="A new unique slug, e.g. groningen-cascadeplein.", metavar="ID"),
+    ],
+    title: Annotated[
+        str, typer.Option("--title", help="Short description, in Dutch.", metavar="T")
+    ],
+    source: Annotated[
+        str, typer.Option("--source", help="Id of the source under `sources:`.", metavar="SRC")
+    ],
+    due: Annotated[
+        Optional[str],
+        typer.Option(
+            "--due",
+            help="The promised period: 2025, 2025-H2, 2025-Q3, 2025-06, 2025-06-30.",
+            metavar="PERIOD",
+        ),
+    ] = None,
+    due_text: Annotated[
+        Optional[str],
+        typer.Option(
+            "--due-text", help='The time phrase as written ("voor de zomer").', metavar="TEXT"
+        ),
+    ] = None,
+    answer: Annotated[
+        Optional[list[int]],
+        typer.Option("--answer", help="Answer number in the source. Repeatable.", metavar="N"),
+    ] = None,
+    quote: Annotated[
+        Optional[str],
+        typer.Option("--quote", help="The promise, quoted exactly from the source.", metavar="Q"),
+    ] = None,
+    owner: Annotated[
+        Optional[str], typer.Option("--owner", help="Responsible ministry or body.", metavar="O")
+    ] = None,
+    place: Annotated[
+        Optional[list[str]],
+        typer.Option("--place", help="Place concerned. Repeatable.", metavar="P"),
+    ] = None,
+    tag: Annotated[
+        Optional[list[str]], typer.Option("--tag", help="Tag. Repeatable.", metavar="T")
+    ] = None,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Add a commitment (status open, empty history) at the end of the file.
+
+    Refuses an id that exists and a source that is not listed under `sources:`.
+
+    Example:
+
+    \b
+      kvtrack add --id groningen-cascadeplein --source rijksbanen-regio-2024 \\
+        --answer 8 --title "Ontmoetingsvoorziening Cascadeplein in gebruik" \\
+        --quote "In 2025 wordt (...) Cascadeplein (...) in gebruik genomen." \\
+        --due 2025 --due-text "in 2025" --owner BZK --place Groningen
+    """
+    from kvtrack.core.model import Commitment
+    from kvtrack.store.edits import add_commitment
+
+    commitment = Commitment(
+        id=id_.strip(),
+        title=title.strip(),
+        source=source.strip(),
+        quote=(quote or "").strip(),
+        answer=tuple(answer or ()),
+        due=_period("--due", due),
+        due_text=_blank_to_none(due_text),
+        owner=_blank_to_none(owner),
+        places=split_values(place),
+        tags=split_values(tag),
+    )
+    added = add_commitment(file, commitment)
+    due_part = f"due {added.due}" if added.due else "undated"
+    typer.echo(f"{added.id}: added ({due_part}, source {added.source})")
+
+
+@app.command()
+def done(
+    commitment_id: IdArgument,
+    on: OnOption = None,
+    note: NoteOption = None,
+    evidence: EvidenceOption = None,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Mark a commitment done, with a dated history entry.
+
+    Examples:
+
+    \b
+      kvtrack done groningen-cascadeplein
+      kvtrack done groningen-cascadeplein --on 2025-11-03 --note "Geopend" \\
+        --evidence https://www.rijksoverheid.nl/...
+    """
+    from kvtrack.core.edits import set_status
+    from kvtrack.core.model import Status
+    from kvtrack.store.edits import record
+
+    day = _on_date(on)
+    change = record(
+        file, lambda reg: set_status(reg, commitment_id, Status.DONE, day, note, evidence)
+    )
+    typer.echo(f"{change.after.id}: done on {day}")
+
+
+@app.command()
+def update(
+    commitment_id: IdArgument,
+    status: Annotated[
+        str,
+        typer.Option(
+            "--status",
+            help="open, partial, done or dropped (or openstaand, deels voldaan, voldaan, vervallen).",
+            metavar="STATUS",
+        ),
+    ],
+    on: OnOption = None,
+    note: NoteOption = None,
+    evidence: EvidenceOption = None,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Change a commitment's status (partial, dropped, reopened...), with a dated history entry.
+
+    Examples:
+
+    \b
+      kvtrack update groningen-cascadeplein --status partial --note "Deels open"
+      kvtrack update regios-wensen-in-kaart --status vervallen --on 2026-03-01
+    """
+    from kvtrack.core.edits import set_status
+    from kvtrack.core.model import Status
+    from kvtrack.store.edits import record
+
+    try:
+        new_status = Status.parse(status)
+    except KvtrackError as e:
+        raise KvtrackError(f"--status: {e.message}") from None
+    day = _on_date(on)
+    change = record(
+        file, lambda reg: set_status(reg, commitment_id, new_status, day, note, evidence)
+    )
+    typer.echo(f"{change.after.id}: {new_status.value} on {day} (was {change.before.status.value})")
+
+
+@app.command()
+def reschedule(
+    commitment_id: IdArgument,
+    period: Annotated[
+        str,
+        typer.Argument(
+            metavar="PERIOD", help="The new due: 2026, 2026-H1, 2026-Q2, 2026-05, 2026-05-31."
+        ),
+    ],
+    on: OnOption = None,
+    note: NoteOption = None,
+    evidence: EvidenceOption = None,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Record a new due for a commitment. The original due stays, so the slip stays visible.
+
+    Examples:
+
+    \b
+      kvtrack reschedule groningen-cascadeplein 2026-Q2 --note "Uitgesteld"
+      kvtrack reschedule groningen-kempkensberg-ontmoetingsplein 2033 \\
+        --evidence https://www.tweedekamer.nl/...
+    """
+    from kvtrack.core.edits import reschedule as decide
+    from kvtrack.store.edits import record
+
+    new_due = _period("PERIOD", period)
+    if new_due is None:
+        raise KvtrackError("PERIOD is empty; give the new due, e.g. 2026-Q2")
+    day = _on_date(on)
+    change = record(file, lambda reg: decide(reg, commitment_id, new_due, day, note, evidence))
+    typer.echo(_rescheduled(change, day))
+
+
+@app.command()
+def note(
+    commitment_id: IdArgument,
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    on: OnOption = None,
+    evidence: EvidenceOption = None,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Add a dated note to a commitment's history, without changing its status.
+
+    Example:
+
+    \b
+      kvtrack note groningen-cascadeplein "Aanbesteding gestart" \\
+        --evidence https://www.rijksoverheid.nl/...
+    """
+    from kvtrack.core.edits import add_note
+    from kvtrack.store.edits import record
+
+    day = _on_date(on)
+    change = record(file, lambda reg: add_note(reg, commitment_id, text, day, evidence))
+    typer.echo(f"{change.after.id}: note added on {day}")
+
+
+def _on_date(text: str | None) -> date:
+    if text is None:
+        return today()
+    from kvtrack.core.period import parse_date
+
+    try:
+        return parse_date(text)
+    except KvtrackError as e:
+        raise KvtrackError(f"--on: {e.message}") from None
+
+
+def _period(option: str, text: str | None) -> Period | None:
+    if text is None or not text.strip():
+        return None
+    from kvtrack.core.period import Period
+
+    try:
+        return Period.parse(text)
+    except KvtrackError as e:
+        raise KvtrackError(f"{option}: {e.message}") from None
+
+
+def _blank_to_none(text: str | None) -> str | None:
+    return text.strip() or None if text is not None else None
+
+
+def _rescheduled(change: Change, day: date) -> str:
+    """`ID: rescheduled from 2025 to 2026-Q2 on DAY, 181 days later than promised`."""
+    before, after = change.before, change.after
+    was = str(before.current_due) if before.current_due else "undated"
+    line = f"{after.id}: rescheduled from {was} to {after.current_due} on {day}"
+    slip = after.slip_days
+    if slip is None or after.due is None:
+        return line
+    promised = "" if before.current_due == after.due else f" ({after.due})"
+    if slip == 0:
+        return f"{line}, ending on the same day as promised{promised}"
+    direction = "later" if slip > 0 else "earlier"
+    days = abs(slip)
+    return f"{line}, {days} day{'s' * (days != 1)} {direction} than promised{promised}"

@@ -1,0 +1,142 @@
+"""What the edit commands may do to a commitment, decided on the model alone (no files, no printing).
+
+Each function takes the current register and a request, checks the request, and returns the
+commitment before and after; the store writes the difference. A request that does not hold is
+refused with an EditRefused that says what is wrong and what to do instead.
+
+History stays in date order (the loader requires it): an entry dated before the commitment's last
+history entry is refused rather than slipped in between, because an older status change or due
+inserted there would not become the current one, which would surprise whoever ran the command.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from kvtrack.core.model import Commitment, HistoryEntry, Register, Status
+from kvtrack.core.period import Period
+from kvtrack.errors import KvtrackError
+
+
+class EditRefused(KvtrackError):
+    """An edit kvtrack will not make; the file is left as it was."""
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One commitment before and after an edit (the added history entry is `after.history[-1]`)."""
+
+    before: Commitment
+    after: Commitment
+
+
+def set_status(
+    register: Register,
+    commitment_id: str,
+    status: Status,
+    on: date,
+    note: str | None = None,
+    evidence: str | None = None,
+) -> Change:
+    """A status change (done, dropped, partial, reopened) with its dated history entry."""
+    current = register.get(commitment_id)
+    if current.status == status:
+        raise EditRefused(
+            f"'{commitment_id}' is already {status.value}; to add to its history without changing "
+            f"the status, use `kvtrack note {commitment_id} TEXT`"
+        )
+    entry = HistoryEntry(on, status=status, note=_text(note), evidence=_text(evidence))
+    return _append(register, current, entry, status=status)
+
+
+def reschedule(
+    register: Register,
+    commitment_id: str,
+    due: Period,
+    on: date,
+    note: str | None = None,
+    evidence: str | None = None,
+) -> Change:
+    """A new due for an open or partial commitment; its original `due` stays as promised."""
+    current = register.get(commitment_id)
+    if current.status.closed:
+        raise EditRefused(
+            f"'{commitment_id}' is {current.status.value}, so it has no due to move; reopen it first "
+            f"with `kvtrack update {commitment_id} --status open`"
+        )
+    if current.current_due == due:
+        raise EditRefused(f"'{commitment_id}' is already due {due}; nothing to reschedule")
+    entry = HistoryEntry(on, due=due, note=_text(note), evidence=_text(evidence))
+    return _append(register, current, entry)
+
+
+def add_note(
+    register: Register, commitment_id: str, text: str, on: date, evidence: str | None = None
+) -> Change:
+    """A dated note, without a status change."""
+    current = register.get(commitment_id)
+    note = _text(text)
+    if note is None:
+        raise EditRefused('the note is empty; write what happened, e.g. `kvtrack note ID "..."`')
+    return _append(register, current, HistoryEntry(on, note=note, evidence=_text(evidence)))
+
+
+def new_commitment(register: Register, commitment: Commitment) -> Commitment:
+    """Check a commitment to add: a new id, a known source, a title and a quote."""
+    if not commitment.id.strip():
+        raise EditRefused(
+            "--id is empty; give the commitment a short slug like groningen-cascadeplein"
+        )
+    for existing in register.commitments:
+        if existing.id == commitment.id:
+            raise EditRefused(
+                f"a commitment with id '{commitment.id}' already exists; choose another id, or "
+                f"record news about it with `kvtrack note {commitment.id} TEXT`"
+            )
+    if commitment.source not in register.sources:
+        from difflib import get_close_matches
+
+        close = get_close_matches(commitment.source, list(register.sources), n=1)
+        known = ", ".join(register.sources) or "none yet"
+        hint = f"did you mean '{close[0]}'?" if close else f"known sources: {known}"
+        raise EditRefused(
+            f"unknown source '{commitment.source}'; {hint} (a source must be listed under "
+            "`sources:` before commitments can cite it)"
+        )
+    if _text(commitment.title) is None:
+        raise EditRefused("--title is empty; give a short description in Dutch")
+    if _text(commitment.quote) is None:
+        raise EditRefused(
+            "--quote is required: every commitment quotes the sentence(s) of its source exactly "
+            "(see docs/schema.md)"
+        )
+    return commitment
+
+
+def _append(
+    register: Register, current: Commitment, entry: HistoryEntry, status: Status | None = None
+) -> Change:
+    source = register.sources.get(current.source)
+    if source is not None and source.answered is not None and entry.date < source.answered:
+        raise EditRefused(
+            f"--on {entry.date} is before the source '{source.id}' was answered "
+            f"({source.answered}); nothing can happen to '{current.id}' before it was promised"
+        )
+    if current.history and entry.date < current.history[-1].date:
+        last = current.history[-1].date
+        raise EditRefused(
+            f"--on {entry.date} is before the last history entry of '{current.id}' ({last}); "
+            f"history is kept oldest first, so use --on {last} or later "
+            "(or edit the file by hand to insert an older entry)"
+        )
+    after = replace(current, history=(*current.history, entry), status=status or current.status)
+    return Change(current, after)
+
+
+def _text(value: str | None) -> str | None:
+    """Optional free text: None when absent or blank, otherwise as given (surrounding space trimmed)."""
+    if value is None:
+        return None
+    stripped = value.strip()
+    return stripped or None

@@ -1,0 +1,553 @@
+"""The safe-write path (kvtrack.store.write.edit): round trip, locality, atomicity, locking."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL, SHIPPED
+
+from kvtrack.core import edits
+from kvtrack.core.model import Commitment, Source, Status
+from kvtrack.core.period import Period
+from kvtrack.errors import KvtrackError, LockTimeoutError, ValidationError
+from kvtrack.store import write
+from kvtrack.store.atomic import stale_temp_files
+from kvtrack.store.edits import add_commitment, record
+from kvtrack.store.load import load
+from kvtrack.store.lock import lock_path, locked
+from kvtrack.store.roundtrip import detect_indent
+
+DAY = date(2026, 11, 27)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def comment_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip().startswith("#")]
+
+
+def changed_ranges(old: str, new: str) -> list[tuple[int, int]]:
+    """0-based [i1, i2) ranges of the old file's lines that an edit replaced or inserted at."""
+    matcher = difflib.SequenceMatcher(None, old.splitlines(), new.splitlines(), autojunk=False)
+    return [(i1, i2) for tag, i1, i2, _, _ in matcher.get_opcodes() if tag != "equal"]
+
+
+def block_of(path_text: str, path: Path, commitment_id: str) -> tuple[int, int]:
+    """0-based [start, end) lines of a commitment in the file, up to the next commitment."""
+    from kvtrack.store.load import parse_text
+
+    loaded = parse_text(path_text, str(path))
+    starts = sorted(loc.line or 0 for loc in loaded.commitment_at.values())
+    start = loaded.commitment_at[commitment_id].line or 0
+    later = [s for s in starts if s > start]
+    end = later[0] - 1 if later else len(path_text.splitlines())
+    return start - 1, end
+
+
+# -- round trip ----------------------------------------------------------------------------------
+
+
+def test_shipped_file_round_trips_byte_for_byte():
+    _, old, new = write.render(SHIPPED, lambda doc: None)
+    assert new == old == SHIPPED.read_text(encoding="utf-8")
+
+
+def test_an_edit_that_changes_nothing_does_not_rewrite_the_file(shipped):
+    before = os.stat(shipped)
+    write.edit(shipped, lambda doc: None)
+    after = os.stat(shipped)
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("commitments:\n  - id: a\n", (2, 4, 2)),
+        ("commitments:\n- id: a\n", (2, 2, 0)),
+        ("commitments:\n    - id: a\n", (2, 6, 4)),
+        ("top:\n    key: 1\nlist:\n  -   id: a\n", (4, 6, 2)),
+        ("version: 1\n", (2, 4, 2)),
+    ],
+)
+def test_indentation_is_read_from_the_file(text, expected):
+    assert detect_indent(text) == expected
+
+
+# -- locality: comments and untouched commitments survive ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("commitment_id", "decide"),
+    [
+        (
+            "groningen-cascadeplein",
+            lambda r: edits.set_status(r, "groningen-cascadeplein", Status.DONE, DAY, "Open"),
+        ),
+        (
+            "assen-rijksontmoetingsplein",
+            lambda r: edits.add_note(r, "assen-rijksontmoetingsplein", "Nog steeds open", DAY),
+        ),
+        (
+            "groningen-kempkensberg-ontmoetingsplein",
+            lambda r: edits.reschedule(
+                r, "groningen-kempkensberg-ontmoetingsplein", Period.parse("2033"), DAY
+            ),
+        ),
+        (
+            "coordinerende-rol-spreiding",
+            lambda r: edits.set_status(r, "coordinerende-rol-spreiding", Status.PARTIAL, DAY),
+        ),
+    ],
+)
+def test_an_edit_keeps_every_comment_and_changes_only_its_commitment(
+    shipped, commitment_id, decide
+):
+    old = shipped.read_text(encoding="utf-8")
+    record(shipped, decide)
+    new = shipped.read_text(encoding="utf-8")
+    assert comment_lines(new) == comment_lines(old)
+    start, end = block_of(old, shipped, commitment_id)
+    ranges = changed_ranges(old, new)
+    assert ranges, "the edit changed nothing"
+    for i1, i2 in ranges:
+        assert start <= i1 and i2 <= end, (commitment_id, (i1, i2), (start, end))
+    # Every other commitment is exactly as it was.
+    before, after = load(SHIPPED).register, load(shipped).register
+    assert [c for c in after.commitments if c.id != commitment_id] == [
+        c for c in before.commitments if c.id != commitment_id
+    ]
+
+
+def test_history_entry_goes_before_the_comment_that_introduces_the_next_section(shipped):
+    record(shipped, lambda r: edits.add_note(r, "assen-rijksontmoetingsplein", "Bijgewerkt", DAY))
+    text = shipped.read_text(encoding="utf-8")
+    note_at = text.index("note: ")  # the original Assen note
+    new_at = text.index("Bijgewerkt")
+    section_at = text.index("# --- Antwoord 1:")
+    assert note_at < new_at < section_at
+    assert "\n\n  # --- Antwoord 1:" in text  # the blank line before the section stays too
+
+
+def test_appended_commitment_follows_the_files_style(shipped):
+    old = shipped.read_text(encoding="utf-8")
+    new_one = Commitment(
+        id="nieuw",
+        title="Nieuwe toezegging",
+        source="rijksbanen-regio-2024",
+        quote="In 2027 wordt iets gedaan.",
+        answer=(2,),
+        due=Period.parse("2027-Q2"),
+        places=("Den Haag",),
+    )
+    add_commitment(shipped, new_one)
+    new = shipped.read_text(encoding="utf-8")
+    assert new.startswith(old)  # nothing before it changed
+    added = new[len(old) :]
+    assert added.startswith("\n  - id: nieuw\n")  # blank line between items, as in the file
+    assert (
+        '    quote: "In 2027 wordt iets gedaan."\n' in added
+    )  # quotes double-quoted like the rest
+    assert "    places: [Den Haag]\n" in added
+    assert "    history: []\n" in added
+    assert load(shipped).register.get("nieuw") == new_one
+
+
+def test_a_file_indented_the_other_way_keeps_its_indentation(write_yaml):
+    path = write_yaml(
+        """
+        version: 1
+        sources:
+        - id: src
+          answered: 2024-02-01
+        commitments:
+        - id: a
+          title: A
+          source: src
+          quote: Q
+          status: open
+          history:
+          - {date: 2025-01-01, note: "eerste"}
+        - id: b
+          title: B
+          source: src
+          quote: Q
+        """
+    )
+    old = path.read_text()
+    record(path, lambda r: edits.add_note(r, "a", "tweede", DAY))
+    new = path.read_text()
+    inserted = [line for line in new.splitlines() if line not in old.splitlines()]
+    assert inserted == ['  - {date: 2026-11-27, note: "tweede"}']  # flow entry, like its sibling
+
+
+def test_comments_after_an_empty_history_stay_after_the_list(write_yaml):
+    path = write_yaml(
+        """
+        version: 1
+        sources:
+          - id: src
+        commitments:
+          - id: a
+            title: A
+            source: src
+            quote: Q
+            history: []  # nothing yet
+            # a comment after a
+
+          # closing remark
+        """
+    )
+    record(path, lambda r: edits.add_note(r, "a", "eerste", DAY))
+    text = path.read_text()
+    # The end-of-line comment stays on its line; the lines after the list stay after it.
+    assert re.search(
+        r"\n    history: +# nothing yet\n      - date: 2026-11-27\n        note: eerste\n", text
+    )
+    assert text.endswith("    # a comment after a\n\n  # closing remark\n")
+    load(path)
+
+
+def test_missing_status_and_history_keys_are_added_in_schema_order(write_yaml):
+    path = write_yaml(MINIMAL)
+    record(path, lambda r: edits.set_status(r, "a", Status.DROPPED, DAY, "vervallen"))
+    text = path.read_text()
+    assert text.endswith(
+        "    due: 2025\n    status: dropped\n    history:\n"
+        "      - date: 2026-11-27\n        status: dropped\n        note: vervallen\n"
+    )
+
+
+def test_windows_line_endings_are_kept(tmp_path):
+    path = tmp_path / "c.yaml"
+    path.write_bytes(MINIMAL.replace("\n", "\r\n").encode())
+    record(path, lambda r: edits.add_note(r, "a", "eerste", DAY))
+    data = path.read_bytes()
+    assert data.count(b"\n") == data.count(b"\r\n") > MINIMAL.count("\n")
+    assert load(path).register.get("a").history[0].note == "eerste"
+
+
+def test_add_source_creates_the_list_and_a_commitment_can_cite_it(write_yaml):
+    path = write_yaml("version: 1\ncommitments: []\n")
+
+    def change(doc: write.Document) -> None:
+        doc.add_source(Source(id="brief-2025", kind="kamerbrief", answered=date(2025, 3, 1)))
+
+    write.edit(path, change)
+    add_commitment(path, Commitment(id="x", title="X", source="brief-2025", quote="Q"))
+    register = load(path).register
+    assert register.sources["brief-2025"].answered == date(2025, 3, 1)
+    assert register.get("x").source == "brief-2025"
+    assert "identifiers: {publication: null, zaak: null, document: null}" in path.read_text()
+
+
+def test_a_symlinked_file_is_written_through_the_link(tmp_path):
+    real = tmp_path / "real.yaml"
+    real.write_text(MINIMAL)
+    link = tmp_path / "commitments.yaml"
+    link.symlink_to(real)
+    record(link, lambda r: edits.add_note(r, "a", "via de link", DAY))
+    assert link.is_symlink()
+    assert "via de link" in real.read_text()
+
+
+def test_permissions_are_kept(write_yaml):
+    path = write_yaml(MINIMAL)
+    path.chmod(0o640)
+    record(path, lambda r: edits.add_note(r, "a", "eerste", DAY))
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+# -- refusals leave the file unchanged -----------------------------------------------------------
+
+
+def test_an_invalid_file_is_not_edited(write_yaml):
+    path = write_yaml(MINIMAL.replace("due: 2025", "due: 2025-Q5"))
+    before = path.read_bytes()
+    with pytest.raises(ValidationError) as caught:
+        record(path, lambda r: edits.add_note(r, "a", "x", DAY))
+    assert "not valid, so kvtrack will not edit it" in str(caught.value)
+    assert "2025-Q5" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_a_change_that_would_break_the_file_is_refused(write_yaml):
+    path = write_yaml(MINIMAL)
+    before = path.read_bytes()
+
+    def break_it(doc: write.Document) -> None:
+        doc.data["version"] = 2
+
+    with pytest.raises(ValidationError) as caught:
+        write.edit(path, break_it)
+    assert "would make the file invalid" in str(caught.value)
+    assert "unsupported version '2'" in str(caught.value)
+    assert path.read_bytes() == before
+
+
+def test_a_change_that_does_not_come_out_as_meant_is_refused(write_yaml):
+    path = write_yaml(MINIMAL)
+    before = path.read_bytes()
+
+    def lie(doc: write.Document) -> None:
+        wanted = doc.register.get("a")
+        doc.expect(Commitment(**{**_fields(wanted), "title": "something else"}))
+
+    with pytest.raises(KvtrackError, match="did not come out as intended"):
+        write.edit(path, lie)
+    assert path.read_bytes() == before
+
+
+def _fields(c: Commitment) -> dict[str, object]:
+    return {name: getattr(c, name) for name in Commitment.__dataclass_fields__}
+
+
+# -- atomicity ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("fail", ["replace", "fsync", "write"])
+def test_a_failure_before_the_rename_leaves_the_original_and_no_temp_file(
+    shipped, monkeypatch, fail
+):
+    before = shipped.read_bytes()
+
+    def boom(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    if fail == "write":  # the disk fills up while the temp file is written
+        real_fdopen = os.fdopen
+
+        class FullDisk:
+            def __init__(self, fd: int, *args: object) -> None:
+                self.file = real_fdopen(fd, "wb")
+
+            def __enter__(self) -> FullDisk:
+                return self
+
+            def __exit__(self, *exc: object) -> None:
+                self.file.close()
+
+            write = boom
+
+        monkeypatch.setattr(os, "fdopen", FullDisk)
+    else:
+        monkeypatch.setattr(os, fail, boom)
+    with pytest.raises(
+        KvtrackError, match="cannot write: No space left on device; the file was left unchanged"
+    ):
+        record(shipped, lambda r: edits.add_note(r, "groningen-cascadeplein", "x", DAY))
+    monkeypatch.undo()
+    assert shipped.read_bytes() == before
+    assert stale_temp_files(shipped) == []
+    assert sorted(p.name for p in shipped.parent.iterdir()) == sorted(
+        ["commitments.yaml", ".commitments.yaml.lock", "seeds"]
+    )
+
+
+def test_an_interrupt_before_the_rename_leaves_the_original_and_no_temp_file(shipped, monkeypatch):
+    before = shipped.read_bytes()
+
+    def interrupt(*args: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(os, "replace", interrupt)
+    with pytest.raises(KeyboardInterrupt):
+        record(shipped, lambda r: edits.add_note(r, "groningen-cascadeplein", "x", DAY))
+    monkeypatch.undo()
+    assert shipped.read_bytes() == before
+    assert stale_temp_files(shipped) == []
+
+
+def test_a_process_killed_between_write_and_rename_leaves_the_old_file(shipped):
+    """A real crash: the writer dies (os._exit) after the temp file is written and fsynced."""
+    before = shipped.read_bytes()
+    script = textwrap.dedent(
+        f"""
+        import os
+        from datetime import date
+        from pathlib import Path
+        from kvtrack.core import edits
+        from kvtrack.store.edits import record
+
+        os.replace = lambda *a, **k: os._exit(9)  # die where a power cut would hurt most
+        record(Path({str(shipped)!r}),
+               lambda r: edits.add_note(r, "groningen-cascadeplein", "half", date(2026, 11, 27)))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True)
+    assert result.returncode == 9, result.stderr.decode()
+    assert shipped.read_bytes() == before  # the old file, whole
+    left = stale_temp_files(shipped)
+    assert len(left) == 1 and "half" in left[0].read_text()  # the new text never replaced it
+    # The next writer (holding the lock, so no one else is mid-write) clears the leftover.
+    record(shipped, lambda r: edits.add_note(r, "groningen-cascadeplein", "heel", DAY))
+    assert stale_temp_files(shipped) == []
+    assert [h.note for h in load(shipped).register.get("groningen-cascadeplein").history] == [
+        "heel"
+    ]
+
+
+# -- concurrency ---------------------------------------------------------------------------------
+
+
+def test_a_change_on_disk_between_read_and_write_is_reapplied_not_overwritten(write_yaml):
+    path = write_yaml(MINIMAL)
+    calls = []
+
+    def change(doc: write.Document) -> None:
+        calls.append(doc.text)
+        if len(calls) == 1:  # someone saves the file in an editor while we work
+            path.write_text(MINIMAL.replace("title: Iets in 2025", "title: Iets anders"))
+        c = edits.add_note(doc.register, "a", "van kvtrack", DAY)
+        doc.update_commitment(c.before, c.after)
+
+    write.edit(path, change)
+    assert len(calls) == 2
+    a = load(path).register.get("a")
+    assert a.title == "Iets anders"  # the editor's change survived
+    assert a.history[-1].note == "van kvtrack"  # and ours was applied on top of it
+
+
+def test_a_file_that_keeps_changing_is_left_alone(write_yaml):
+    path = write_yaml(MINIMAL)
+
+    def change(doc: write.Document) -> None:
+        path.write_text(doc.text + "# touched\n")
+
+    with pytest.raises(write.ConcurrentChangeError, match="changed on disk 5 times"):
+        write.edit(path, change)
+    assert path.read_text() == MINIMAL + "# touched\n" * write.MAX_ATTEMPTS
+
+
+def test_the_lock_times_out_with_a_message_naming_the_holder(write_yaml):
+    path = write_yaml(MINIMAL)
+    before = path.read_bytes()
+    with locked(path):
+        started = time.monotonic()
+        with pytest.raises(LockTimeoutError) as caught:
+            record(path, lambda r: edits.add_note(r, "a", "x", DAY), timeout=0.2)
+        waited = time.monotonic() - started
+    message = str(caught.value)
+    assert f"locked for editing by process {os.getpid()}" in message
+    assert "gave up after 0.2 s" in message and "KVTRACK_LOCK_TIMEOUT" in message
+    assert 0.2 <= waited < 2
+    assert path.read_bytes() == before
+
+
+def test_a_bad_lock_timeout_setting_is_reported(write_yaml, monkeypatch):
+    path = write_yaml(MINIMAL)
+    monkeypatch.setenv("KVTRACK_LOCK_TIMEOUT", "soon")
+    with pytest.raises(KvtrackError, match="KVTRACK_LOCK_TIMEOUT must be a number of seconds"):
+        record(path, lambda r: edits.add_note(r, "a", "x", DAY))
+
+
+def test_a_writer_waits_for_the_lock_then_builds_on_the_holders_edit(write_yaml):
+    """Another process holds the lock while it edits; our edit waits and keeps its result."""
+    path = write_yaml(MINIMAL)
+    holder = textwrap.dedent(
+        f"""
+        import sys, time
+        from datetime import date
+        from pathlib import Path
+        from kvtrack.core import edits
+        from kvtrack.store.edits import record
+
+        def slow(r):
+            print("locked", flush=True)
+            time.sleep(0.5)
+            return edits.add_note(r, "a", "eerst", date(2026, 11, 27))
+
+        record(Path({str(path)!r}), slow)
+        """
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-c", holder], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    assert proc.stdout.readline().strip() == "locked"
+    record(path, lambda r: edits.add_note(r, "a", "daarna", DAY), timeout=10)
+    assert proc.wait(timeout=10) == 0
+    assert [h.note for h in load(path).register.get("a").history] == ["eerst", "daarna"]
+    assert lock_path(path).exists()
+
+
+def test_eight_parallel_writer_processes_all_land_in_a_valid_file(shipped):
+    """Eight `kvtrack note` processes at once (like cron jobs): every edit is there, none lost."""
+    started = time.monotonic()
+    env = {**os.environ, "KVTRACK_LOCK_TIMEOUT": "60", "PYTHONPATH": str(ROOT)}
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kvtrack",
+                "note",
+                "groningen-cascadeplein" if i % 2 else "groningen-kempkensberg-ontmoetingsplein",
+                f"schrijver {i}",
+                "--on",
+                "2026-11-27",
+                "--file",
+                str(shipped),
+            ],
+            cwd=shipped.parent,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(8)
+    ]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    assert [p.returncode for p in procs] == [0] * 8, outputs
+    register = load(shipped).register  # valid, or this raises
+    notes = {
+        h.note
+        for c in register.commitments
+        for h in c.history
+        if h.note and h.note.startswith("schrijver")
+    }
+    assert notes == {f"schrijver {i}" for i in range(8)}
+    assert time.monotonic() - started < 60
+
+
+def test_changing_other_fields_keeps_their_layout_and_the_comments_after_them(write_yaml):
+    """update_commitment is general (for future editing commands), not only status and history."""
+    from dataclasses import replace
+
+    path = write_yaml(
+        """
+        version: 1
+        sources:
+          - id: src
+        commitments:
+          - id: a
+            title: A
+            source: src
+            quote: Q
+            places:
+              - Groningen
+              - Assen
+            # about places
+            history: []
+
+          # the end
+        """
+    )
+
+    def change(doc: write.Document) -> None:
+        a = doc.register.get("a")
+        doc.update_commitment(a, replace(a, title="A2", places=("Den Haag",)))
+
+    write.edit(path, change)
+    assert path.read_text().endswith(
+        "    title: A2\n    source: src\n    quote: Q\n    places:\n      - Den Haag\n"
+        "    # about places\n    history: []\n\n  # the end\n"
+    )
