@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
@@ -52,6 +52,20 @@ def extract_document(text: str, file: str | None = None) -> Extraction:
             )
     stated = {k: v for k, v in header.identifiers.items() if k in ("vergaderjaar", "aanhangsel")}
     return Extraction(source, tuple(found), stated)
+
+
+def with_source_id(extraction: Extraction, source_id: str, taken: set[str]) -> Extraction:
+    """The same extraction citing `source_id` (an existing source, or a free id), its commitment
+    ids renamed to match and made unique among `taken` (which is updated)."""
+    old = extraction.source.id
+    commitments: list[Commitment] = []
+    for c in extraction.commitments:
+        stem = source_id + c.id[len(old) :] if c.id.startswith(old) else c.id
+        new_id = naming.unique(stem, taken)
+        taken.add(new_id)
+        commitments.append(replace(c, id=new_id, source=source_id))
+    source = replace(extraction.source, id=source_id)
+    return Extraction(source, tuple(commitments), dict(extraction.stated))
 
 
 def _source(header: Header, file: str | None) -> Source:
