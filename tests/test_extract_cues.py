@@ -48,6 +48,14 @@ PROPOSED: list[tuple[str, str]] = [
     ("We werken de opties uit en presenteren die bij de Voorjaarsnota.", "2025-05-31"),
     ("In de komende jaren worden fasegewijs rijksontmoetingsvoorzieningen gerealiseerd in Groningen.",
      "undated"),
+    ("Naar verwachting kan ik uw Kamer na de zomer informeren over de uitkomsten.", "2025-H2"),
+    ("Ik hoop uw Kamer voor de zomer te informeren.", "2025-07-03"),
+    ("In 2026 gaat de nieuwe regeling in.", "2026"),
+    ("Ik zal u hierover in het najaar informeren.", "2025-H2"),
+    ("Naar verwachting zal het onderzoek eind 2025 worden afgerond.", "2025-Q4"),
+    ("Het streven is om de regeling per 1 januari 2026 in te voeren.", "2026-01-01"),
+    ("Begin 2026 volgt een evaluatie van de regeling.", "2026-Q1"),
+    ("De Minister van Financiën zal in het voorjaar van 2025 een wetsvoorstel indienen.", "2025-H1"),
 ]  # fmt: skip
 
 NOT_PROPOSED: list[str] = [
@@ -85,6 +93,14 @@ NOT_PROPOSED: list[str] = [
     "Hieronder ga ik in op de vragen over 2025.",
     "De cijfers worden elke zes maanden geactualiseerd en bijgesteld.",
     "De derogatie wordt stapsgewijs afgebouwd en vervalt per 1 januari 2026 volledig.",
+    "In 2025 is € 10 miljoen beschikbaar voor de regio.",
+    "Het commissiedebat is gepland op 12 maart 2025.",
+    "Ik kan uw Kamer nog niet informeren over 2026.",
+    "Naar verwachting zal de Raad van State in het voorjaar advies uitbrengen.",
+    "De Europese Commissie komt in het najaar met een voorstel.",
+    "De wedstrijd wordt in 2028 georganiseerd door de gemeente Utrecht.",
+    "Het kabinet heeft in 2023 besloten om de regeling af te schaffen.",
+    "In de brief van 5 juli heb ik toegezegd dat ik uw Kamer voor de zomer zou informeren.",
 ]
 
 

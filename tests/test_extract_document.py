@@ -96,6 +96,8 @@ def test_subject_title(subject: str, expected: str) -> None:
         ("Vraag 1, 2 en 3", "vraag", (1, 2, 3), ""),
         ("Vraag 1.", "vraag", (1,), ""),
         ("VRAAG 7", "vraag", (7,), ""),
+        ("Antwoord 3a", "antwoord", (3,), ""),
+        ("Antwoord 3a en 3b", "antwoord", (3,), ""),
         ("Vraag 1: Hoe verklaart u dit?", "vraag", (1,), "Hoe verklaart u dit?"),
         (
             "Antwoord 2 Zie het antwoord op vraag 1.",

@@ -134,6 +134,9 @@ STRONG: tuple[CueRule, ...] = (
             r"|\b(?:uw|de)\s+Kamer\s+(?:\w+\s+){0,6}?(?:wordt|zal)\s+(?:\w+\s+){0,6}?"
             r"(?:geïnformeerd|ontvangen)\b"
             r"|\bwordt\s+(?:uw|de)\s+Kamer\s+(?:\S+\s+){0,10}?geïnformeerd\b"
+            r"|\b(?:ik|wij|we)\b(?:\s+\S+){0,12}?\s+(?:uw\s+Kamer|de\s+Kamer|u)\s+(?:\S+\s+){0,10}?"
+            r"(?:te\s+)?(?:informeren|berichten|toesturen|toezenden|sturen|zenden|doen\s+toekomen"
+            r"|rapporteren)\b"
             r"|\b(?:ik|wij|we)\s+(?:\S+\s+){0,8}?(?:aan\s+)?(?:uw|de)\s+Kamer\s+(?:stuur|sturen|zend"
             r"|zenden|toestuur|toesturen|aanbied|aanbieden|doe\s+toekomen|doen\s+toekomen)\b"
         ),
@@ -162,7 +165,10 @@ STRONG: tuple[CueRule, ...] = (
 WEAK: tuple[CueRule, ...] = (
     CueRule(
         "eigen verwachting",
-        _rx(r"\b(?:ik|wij|we)\s+verwacht(?:en)?\b|\bverwacht(?:en)?\s+(?:ik|wij|we)\b"),
+        _rx(
+            r"\b(?:ik|wij|we)\s+(?:verwacht(?:en)?|hoop|hopen)\b"
+            r"|\b(?:verwacht(?:en)?|hoop|hopen)\s+(?:ik|wij|we)\b"
+        ),
         strong=False,
     ),
     CueRule(
@@ -213,6 +219,12 @@ WEAK: tuple[CueRule, ...] = (
         segment=True,
     ),
     CueRule(
+        "ingaan",
+        _rx(r"\b(?:gaat|gaan)\b(?=(?:\s+\S+){1,8}?\s+in[.,;:]?(?:\s|$))"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
         "inwerkingtreding",
         _rx(r"\b(?:treedt|treden)\b(?:\s+\w+){0,8}?\s+in\s+werking\b"),
         strong=False,
@@ -247,6 +259,13 @@ WEAK: tuple[CueRule, ...] = (
         strong=False,
         segment=True,
     ),
+)
+
+# A sum of money being there, and the Kamer's own agenda: not something the cabinet delivers.
+AMOUNT = _rx(r"€|\b(?:miljoen|miljard|euro|mln|mld)\b")
+KAMER_AGENDA = _rx(
+    r"\b(?:commissie|plenair\w*\s+)?debat\w*|\bnotaoverleg|\bwetgevingsoverleg|\bhoorzitting"
+    r"|\brondetafelgesprek|\bstemmingen\b|\bplenaire\s+behandeling"
 )
 
 # An attitude, not something one could check was delivered ("zal ik rekening houden").

@@ -53,12 +53,20 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
         return None
     if third_party_frame(text):
         return None
-    times = [t for t in find_times(text, anchor, future=True) if not _time_negated(text, t)]
+    future = not _PAST_TENSE.search(text)
+    times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
     for cue in _cues(text):
         proposal = _assess(text, cue, times, anchor)
         if proposal is not None:
             return proposal
     return _past_completion(text, anchor)
+
+
+# Perfect and past tense: a bare "5 juli" in such a sentence is the nearest one, not the next.
+_PAST_TENSE = re.compile(
+    r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|zou|zouden)\b", re.IGNORECASE
+)
+_CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
 def _cues(text: str) -> list[_Cue]:
@@ -71,6 +79,8 @@ def _cues(text: str) -> list[_Cue]:
 
 def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> Proposal | None:
     rule = cue.rule
+    if _CONDITIONAL.search(text[cue.start : cue.end]):
+        return None  # "toegezegd dat ik uw Kamer ... zou informeren": reported, not promised here
     if rule.subject and not _subject_ok(text, cue):
         return None
     if negated(text, cue.start, cue.end):
@@ -81,6 +91,8 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
     ):
         return None
     if _forecast(text, cue):
+        return None
+    if not rule.strong and _not_a_delivery(text, cue):
         return None
     pool = times
     if rule.segment:
@@ -100,6 +112,17 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
         if past and not re.search(r"\b(?:zal|zullen|ga|gaat|gaan)\b", text, re.IGNORECASE):
             return None
     return Proposal(Status.OPEN, f"{rule.label}: {_cue_words(text, cue)}", chosen, cue.start)
+
+
+def _not_a_delivery(text: str, cue: _Cue) -> bool:
+    """ "In 2025 is € 10 miljoen beschikbaar", "het commissiedebat is gepland op 12 maart"."""
+    begin, stop = segment_bounds(text, cue.start, cue.end)
+    segment = text[begin:stop]
+    if cue.rule.label == "gereed" and table.AMOUNT.search(segment):
+        return True
+    return cue.rule.label in ("gepland", "passief", "gereed", "beoogd") and bool(
+        table.KAMER_AGENDA.search(segment)
+    )
 
 
 def _completed_already(text: str, cue: _Cue, time: TimeRef | None, anchor: date | None) -> bool:
