@@ -1,6 +1,6 @@
 """Precision and recall of dated candidates on the hand-labelled documents in tests/data/extract/.
 
-Documents 01-07 were written first and the extractor tuned on them; 08-14 were written and labelled
+Documents 01-07 were written first and the extractor tuned on them; 08-16 were written and labelled
 afterwards as held-out sets (before looking at the extractor's output). bench/extract_quality.py
 prints the details.
 """

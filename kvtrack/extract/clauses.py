@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 
 from kvtrack.extract.cue_table import INFINITIVES
+from kvtrack.extract.services import SERVICES
 
 CABINET = (
-    r"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+rijksoverheid|het\s+rijk|rijkswaterstaat"
-    r"|het\s+rijksvastgoedbedrijf|defensie|(?:de|mijn|het|ons)\s+(?:\w+\s+)?(?:minister|ministers"
+    rf"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+rijksoverheid|het\s+rijk|{SERVICES}"
+    r"|(?:de|mijn|het|ons)\s+(?:\w+\s+)?(?:minister|ministers"
     r"|staatssecretaris|staatssecretarissen|ministerie|departement|collega|collega's|ambtgenoot"
     r"|ambtsgenoot|bewindspersoon|bewindspersonen|kabinet)(?:\s+(?:van|voor)\s+[A-Z][\w-]*"
     r"(?:(?:\s*,\s*|\s+en\s+|\s+)[A-Z][\w-]*){0,6})?(?:\s+en\s+ik)?)"

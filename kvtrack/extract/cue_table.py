@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kvtrack.extract.services import SERVICES
+
 
 @dataclass(frozen=True, slots=True)
 class CueRule:
@@ -58,8 +60,8 @@ _ADVERB = (
     r"(?:(?:ook|nu|daarom|dan|zelf|nog|graag|eerst|vervolgens|daarnaast|tevens|wel|binnenkort)\s+)?"
 )
 _GOVERNMENT = (
-    r"(?:het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris|rijkswaterstaat"
-    r"|het\s+rijksvastgoedbedrijf|mijn\s+ministerie|het\s+ministerie)"
+    r"(?:het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris|mijn\s+ministerie"
+    rf"|het\s+ministerie|{SERVICES})"
 )
 _THIRD_PERSON = (
     r"(?:stuurt|brengt|start|neemt|komt|informeert|publiceert|werkt|onderzoekt|laat|zet|wil"
@@ -101,10 +103,18 @@ STRONG: tuple[CueRule, ...] = (
         subject=True,
     ),
     CueRule(
+        "van plan",
+        _rx(
+            r"\b(?:ben|zijn|is)\b(?=\s+(?:ik\s+|wij\s+|we\s+|het\s+kabinet\s+)?"
+            r"(?:voornemens|van\s+plan)\b)"
+        ),
+        strong=True,
+        subject=True,
+    ),
+    CueRule(
         "voornemen",
         _rx(
-            r"\b(?:ben|zijn|is)\s+(?:ik|wij|we|het\s+kabinet\s+)?\s*(?:voornemens|van\s+plan)\b"
-            r"|\b(?:mijn|ons|het)\s+(?:voornemen|streven|inzet)\s+is\b"
+            r"\b(?:mijn|ons|het)\s+(?:voornemen|streven|inzet)\s+is\b"
             r"|\bis\s+het\s+(?:voornemen|streven|de\s+bedoeling)\b"
             r"|\bhet\s+is\s+(?:mijn|ons|het)\s+(?:voornemen|streven)\b"
         ),
@@ -260,6 +270,9 @@ WEAK: tuple[CueRule, ...] = (
         segment=True,
     ),
 )
+
+# An obligation ("moet uiterlijk 2028 zijn afgerond") is not a promise of the cabinet's.
+MODAL = _rx(r"\b(?:moet|moeten|dient|dienen|kan|kunnen|mag|mogen|hoeft|hoeven)\b")
 
 # A sum of money being there, and the Kamer's own agenda: not something the cabinet delivers.
 AMOUNT = _rx(r"€|\b(?:miljoen|miljard|euro|mln|mld)\b")

@@ -120,6 +120,8 @@ def _not_a_delivery(text: str, cue: _Cue) -> bool:
     segment = text[begin:stop]
     if cue.rule.label == "gereed" and table.AMOUNT.search(segment):
         return True
+    if not cue.rule.actor and table.MODAL.search(segment):
+        return True
     return cue.rule.label in ("gepland", "passief", "gereed", "beoogd") and bool(
         table.KAMER_AGENDA.search(segment)
     )
