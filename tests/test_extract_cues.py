@@ -101,6 +101,7 @@ NOT_PROPOSED: list[str] = [
     "De wedstrijd wordt in 2028 georganiseerd door de gemeente Utrecht.",
     "Het kabinet heeft in 2023 besloten om de regeling af te schaffen.",
     "In de brief van 5 juli heb ik toegezegd dat ik uw Kamer voor de zomer zou informeren.",
+    "Ik wil u erop wijzen dat de gemeente de bewoners in 2026 zal informeren.",
 ]
 
 

@@ -69,6 +69,8 @@ _THIRD_PERSON = (
     r"|besluit|beslist|kiest|maakt|geeft|organiseert|evalueert|investeert|bouwt|opent|vervangt"
     r"|renoveert|realiseert|verbetert|versterkt|legt|voert|past|breidt|zorgt|trekt)"
 )
+# A word that does not open a new clause (the verb must belong to the same subject).
+_SAME_CLAUSE = r"(?!(?:dat|die|omdat|zodat|wanneer|als|indien|nadat|waarna|welke)\b)[^\s,;:]+"
 _DOCUMENTS = (
     r"(?:brief|voortgangsbrief|rapportage|voortgangsrapportage|rapport|evaluatie|reactie"
     r"|kabinetsreactie|beleidsreactie|wetsvoorstel|plan|nota|monitor|uitwerking|besluit|regeling"
@@ -144,10 +146,12 @@ STRONG: tuple[CueRule, ...] = (
             r"|\b(?:uw|de)\s+Kamer\s+(?:\w+\s+){0,6}?(?:wordt|zal)\s+(?:\w+\s+){0,6}?"
             r"(?:geïnformeerd|ontvangen)\b"
             r"|\bwordt\s+(?:uw|de)\s+Kamer\s+(?:\S+\s+){0,10}?geïnformeerd\b"
-            r"|\b(?:ik|wij|we)\b(?:\s+\S+){0,12}?\s+(?:uw\s+Kamer|de\s+Kamer|u)\s+(?:\S+\s+){0,10}?"
+            rf"|\b(?:ik|wij|we)\b(?:\s+{_SAME_CLAUSE}){{0,12}}?\s+(?:uw\s+Kamer|de\s+Kamer|u)\s+"
+            rf"(?:{_SAME_CLAUSE}\s+){{0,10}}?"
             r"(?:te\s+)?(?:informeren|berichten|toesturen|toezenden|sturen|zenden|doen\s+toekomen"
             r"|rapporteren)\b"
-            r"|\b(?:ik|wij|we)\s+(?:\S+\s+){0,8}?(?:aan\s+)?(?:uw|de)\s+Kamer\s+(?:stuur|sturen|zend"
+            rf"|\b(?:ik|wij|we)\s+(?:{_SAME_CLAUSE}\s+){{0,8}}?(?:aan\s+)?(?:uw|de)\s+Kamer\s+"
+            r"(?:stuur|sturen|zend"
             r"|zenden|toestuur|toesturen|aanbied|aanbieden|doe\s+toekomen|doen\s+toekomen)\b"
         ),
         strong=True,
