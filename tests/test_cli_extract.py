@@ -39,7 +39,7 @@ def test_yaml_is_a_valid_commitments_file(run: Callable[..., Any], tmp_path: Pat
     )
     assert cascadeplein.cue and cascadeplein.source == source.id
     assert sorted(str(c.due) for c in register.commitments if c.due) == ["2025", "2031"]
-    assert "# stated in the document: vergaderjaar 2024-2025" in result.stdout
+    assert "    vergaderjaar: 2024-2025\n" in result.stdout
     data = yaml.safe_load(result.stdout)
     assert list(data) == ["version", "sources", "commitments"] and len(data["sources"]) == 1
 
@@ -50,7 +50,12 @@ def test_json_for_one_document(run: Callable[..., Any]) -> None:
     data = json.loads(result.stdout)
     assert set(data) == {"source", "commitments"}
     assert data["source"]["submitted"] == "2024-10-30"
-    assert data["source"]["identifiers"] == {"publication": None, "zaak": None, "document": None}
+    assert data["source"]["identifiers"] == {
+        "publication": None,
+        "zaak": None,
+        "document": None,
+        "vergaderjaar": "2024-2025",
+    }
     kempkensberg = next(c for c in data["commitments"] if "Kempkensberg" in c["quote"])
     assert kempkensberg["due"] == 2031 and kempkensberg["answer"] == 8
     assert kempkensberg["due_text"] == "in 2031" and kempkensberg["status"] == "open"

@@ -28,9 +28,15 @@ def test_source(seed: Extraction) -> None:
     assert source.asked_by == "Chakor (GroenLinks-PvdA)"
     assert source.answered_by is not None and source.answered_by.startswith("Minister Uitermark")
     assert (source.submitted, source.answered) == (date(2024, 10, 30), date(2024, 12, 5))
-    assert source.identifiers == {"publication": None, "zaak": None, "document": None}
+    assert source.identifiers == {
+        "publication": None,
+        "zaak": None,
+        "document": None,
+        "vergaderjaar": "2024-2025",
+    }
     assert source.file == "seeds/000_ec54215808ac09e0.txt"
-    assert seed.stated == {"vergaderjaar": "2024-2025"}
+    assert seed.source.identifiers["vergaderjaar"] == "2024-2025"
+    assert "aanhangsel" not in seed.source.identifiers  # the footer number is a page number
 
 
 def test_both_dated_commitments(seed: Extraction) -> None:

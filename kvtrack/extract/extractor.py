@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date
 
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
@@ -22,8 +22,6 @@ class Extraction:
 
     source: Source
     commitments: tuple[Commitment, ...]
-    # Facts the schema has no field for (vergaderjaar, aanhangsel number), shown as comments.
-    stated: dict[str, str] = field(default_factory=dict)
 
 
 def extract_document(text: str, file: str | None = None) -> Extraction:
@@ -50,8 +48,7 @@ def extract_document(text: str, file: str | None = None) -> Extraction:
             found.append(
                 _commitment(source, answer.numbers, sentence, proposal, owner, anchor, taken)
             )
-    stated = {k: v for k, v in header.identifiers.items() if k in ("vergaderjaar", "aanhangsel")}
-    return Extraction(source, tuple(found), stated)
+    return Extraction(source, tuple(found))
 
 
 def with_source_id(extraction: Extraction, source_id: str, taken: set[str]) -> Extraction:
@@ -65,7 +62,7 @@ def with_source_id(extraction: Extraction, source_id: str, taken: set[str]) -> E
         taken.add(new_id)
         commitments.append(replace(c, id=new_id, source=source_id))
     source = replace(extraction.source, id=source_id)
-    return Extraction(source, tuple(commitments), dict(extraction.stated))
+    return Extraction(source, tuple(commitments))
 
 
 def _source(header: Header, file: str | None) -> Source:
@@ -77,6 +74,10 @@ def _source(header: Header, file: str | None) -> Source:
         "zaak": header.identifiers.get("zaak"),
         "document": header.identifiers.get("document"),
     }
+    # vergaderjaar and Aanhangsel number only when the text states them (never guessed)
+    identifiers.update(
+        {k: v for k, v in header.identifiers.items() if k in ("vergaderjaar", "aanhangsel")}
+    )
     return Source(
         id=source_id,
         kind="kamervragen",

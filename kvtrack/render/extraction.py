@@ -1,8 +1,8 @@
 """`kvtrack extract` output: YAML to paste into the commitments file, or JSON for machines.
 
 YAML is one valid commitments file (`version`, `sources`, `commitments`): loadable as it is, and its
-items can be pasted under the keys of an existing file. Facts the schema has no field for (the
-vergaderjaar, the Aanhangsel number) and where each candidate comes from are written as comments.
+items can be pasted under the keys of an existing file. Where each candidate comes from is
+written as a comment.
 JSON is `{"source": ..., "commitments": [...]}` per document, a list of those for several files.
 """
 
@@ -18,7 +18,6 @@ from kvtrack.extract.extractor import Extraction
 from kvtrack.store.serialize import commitment_to_dict, source_to_dict
 
 SCHEMA_VERSION = 1
-_STATED = {"vergaderjaar": "vergaderjaar", "aanhangsel": "Aanhangsel nr."}
 
 
 def yaml_text(extractions: Sequence[Extraction]) -> str:
@@ -31,11 +30,6 @@ def yaml_text(extractions: Sequence[Extraction]) -> str:
         "sources:",
     ]
     for extraction in extractions:
-        stated = "; ".join(
-            f"{_STATED[k]} {v}" for k, v in extraction.stated.items() if k in _STATED
-        )
-        if stated:
-            lines.append(f"# stated in the document: {stated}")
         lines.extend(_item(_plain_source(extraction)))
     if not n:
         lines.append("commitments: []")

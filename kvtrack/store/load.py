@@ -63,7 +63,7 @@ COMMITMENT_FIELDS = (
     "cue",
 )
 HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
-IDENTIFIER_FIELDS = ("publication", "zaak", "document")
+IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel")
 
 
 @dataclass(slots=True)
