@@ -217,3 +217,10 @@ def test_a_copy_elsewhere_is_read_on_its_own(register_file, tmp_path, parses):
     copy = other / "c.yaml"
     shutil.copy(register_file, copy)
     assert load(copy).commitment_at["a"].path == str(copy)
+
+
+def test_an_entry_made_by_other_validator_code_is_ignored(register_file, parses, monkeypatch):
+    title(register_file)
+    monkeypatch.setattr(cache, "_code", lambda: "edited-checkout")
+    assert title(register_file) == "Iets in 2025"
+    assert len(parses) == 2

@@ -38,7 +38,7 @@ from kvtrack.core.period import Period
 from kvtrack.errors import Location
 from kvtrack.store.part import Part
 
-FORMAT = 6  # bump when Part or the model changes shape
+FORMAT = 7  # bump when Part or the model changes shape
 _ALLOWED = {
     ("kvtrack.store.part", "Part"),
     ("kvtrack.store.part", "Locations"),
@@ -72,7 +72,25 @@ def key(digest: str, standalone: bool) -> bytes:
     """What an entry must carry to stand for a file with this SHA-256, read this way, by this kvtrack."""
     how = "file" if standalone else "dir"
     py = "{}.{}".format(*sys.version_info[:2])
-    return f"kvtrack-parse-cache {FORMAT} {__version__} py{py} {how} {digest}\n".encode()
+    return f"kvtrack-parse-cache {FORMAT} {__version__} {_code()} py{py} {how} {digest}\n".encode()
+
+
+# The modules whose code decides what a file means and whether it is valid.
+_VALIDATOR = ("store/load.py", "store/nodes.py", "store/part.py", "core/model.py", "core/period.py")
+
+
+def _code() -> str:
+    """A stamp of the validator's source files: a checkout edited without a version bump (an
+    editable install) must not be answered with what older code thought of a file."""
+    package = Path(__file__).resolve().parent.parent
+    stamp = hashlib.blake2b(digest_size=8)
+    for name in _VALIDATOR:
+        try:
+            st = os.stat(package / name)
+        except OSError:  # not laid out as files (a zip): the version alone decides
+            continue
+        stamp.update(f"{name} {st.st_size} {st.st_mtime_ns};".encode())
+    return stamp.hexdigest()
 
 
 def entry_path(cache_dir: Path, file: Path) -> Path:

@@ -65,7 +65,7 @@ COMMITMENT_FIELDS = (
     "cue",
 )
 HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
-IDENTIFIER_FIELDS = ("publication", "zaak", "document")
+IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel")
 _FIELD_SETS: dict[tuple[str, ...], frozenset[str]] = {
     f: frozenset(f)
     for f in (TOP_FIELDS, SOURCE_FIELDS, COMMITMENT_FIELDS, HISTORY_FIELDS, IDENTIFIER_FIELDS)

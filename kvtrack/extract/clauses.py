@@ -1,0 +1,181 @@
+"""Clauses of a Dutch sentence, well enough to ask: who is the subject of this verb, is it negated,
+and is this someone else's plan being reported?
+
+No parser: Dutch puts the finite verb second in a main clause ("In 2025 zal ik", "Het kabinet zal")
+and last in a subordinate one ("dat ik uw Kamer ... zal informeren"), which together with a list of
+words that open a clause without being its subject is enough for the cues the extractor uses.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kvtrack.extract.cue_table import INFINITIVES
+from kvtrack.extract.services import SERVICES
+
+CABINET = (
+    rf"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+rijksoverheid|het\s+rijk|{SERVICES}"
+    r"|(?:de|mijn|het|ons)\s+(?:\w+\s+)?(?:minister|ministers"
+    r"|staatssecretaris|staatssecretarissen|ministerie|departement|collega|collega's|ambtgenoot"
+    r"|ambtsgenoot|bewindspersoon|bewindspersonen|kabinet)(?:\s+(?:van|voor)\s+[A-Z][\w-]*"
+    r"(?:(?:\s*,\s*|\s+en\s+|\s+)[A-Z][\w-]*){0,6})?(?:\s+en\s+ik)?)"
+)
+CABINET_AT_START = re.compile(rf"^(?:ook\s+|zelf\s+)?{CABINET}\b", re.IGNORECASE)
+_CABINET_WHOLE = re.compile(
+    rf"^(?:ook\s+|daarom\s+|dan\s+)?{CABINET}(?:\s+(?:zelf|ook|daarom|dan|vervolgens))?$",
+    re.IGNORECASE,
+)
+_SUBJECT_PRONOUN = re.compile(r"^(?:ik|wij|we)\b", re.IGNORECASE)
+
+SUBORDINATORS = (
+    "dat", "die", "omdat", "zodat", "wanneer", "indien", "nadat", "voordat", "waarna", "waarbij",
+    "waarmee", "waarin", "waardoor", "waarvan", "waarover", "waarop", "waaraan", "waarvoor",
+    "terwijl", "hoewel", "zodra", "welke", "zoals", "alvorens", "mits", "tenzij", "totdat",
+    "hoe", "waarom", "wanneer",
+)  # fmt: skip
+CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE)
+# An "en" starts a new clause when a subject or a finite verb other than the cabinet's own actions
+# follows ("wordt afgebouwd en vervalt per 1 januari"), not when it joins two nouns ("Gezondheidszorg
+# en Jeugd") or two of the cabinet's actions ("We werken ... uit en presenteren die").
+_VERB_FORMS = frozenset({*INFINITIVES, *INFINITIVES.values()})
+_VERBS = "|".join(sorted(_VERB_FORMS, key=len, reverse=True))
+_SEGMENT_BREAK = re.compile(
+    r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r"|maar)\b"
+    rf"|\ben\b(?=\s+(?:ik|wij|we|zij|ze|hij|er|daarna|vervolgens|dan|daarnaast|(?!het\b)[a-z]+t)\b)"
+    rf"(?!\s+(?:{_VERBS})\b)",
+    re.IGNORECASE,
+)
+_ASIDE_WORDS = re.compile(
+    r"\b(?:naar\s+verwachting|waarschijnlijk|vermoedelijk|dus|namelijk|en|of|uiterlijk|dat\s+wil"
+    r"\s+zeggen)\b",
+    re.IGNORECASE,
+)
+
+# Words that open a main clause without being its subject: after them come the finite verb and
+# then the subject ("Daarom zal het kabinet", "Aansluitend zal ik").
+_OPENERS = frozenset(
+    {
+        "in", "op", "na", "voor", "vóór", "bij", "met", "over", "tot", "vanaf", "per", "tegen",
+        "tijdens", "binnen", "uiterlijk", "naar", "onder", "om", "aan", "uit", "sinds", "zonder",
+        "namens", "via", "vanuit", "rond", "wegens", "ondanks", "dankzij", "conform", "gezien",
+        "middels", "daarna", "daarom", "daarnaast", "daarbij", "daarmee", "daarvoor", "daarover",
+        "daarop", "daartoe", "hierover", "hiervoor", "hierbij", "hiermee", "hierna", "hierop",
+        "hiertoe", "ook", "tevens", "verder", "vervolgens", "aansluitend", "voorts", "dan", "dus",
+        "echter", "wel", "nog", "eerst", "allereerst", "binnenkort", "komend", "komende", "dit",
+        "deze", "volgend", "volgende", "eind", "begin", "medio", "half", "graag", "zo", "als",
+        "zodra", "samen", "gezamenlijk", "uiteraard", "vanzelfsprekend", "mede", "alvast",
+        "tenslotte", "ten", "bovendien", "nu", "inmiddels", "momenteel", "thans", "spoedig",
+        "zeker", "concreet", "en", "maar", "of", "uiteindelijk", "zodoende", "derhalve", "evenwel",
+        "tegelijkertijd", "vandaar", "intussen", "ondertussen", "later", "eerder", "straks",
+    }
+)  # fmt: skip
+NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|noch|allerminst)\b", re.IGNORECASE)
+_NOT_NEGATING = re.compile(
+    r"\bniet\s+(?:alleen|enkel|uitsluitend|later\s+dan|te\s+lang|langer\s+dan\s+nodig"
+    r"|uit\s+te\s+sluiten|onmogelijk)\b|\bgeen\s+(?:enkele\s+)?(?:twijfel|bezwaar)\b",
+    re.IGNORECASE,
+)
+
+
+_PARENTHESIS = re.compile(r"\([^()]{0,200}\)")
+
+
+def clause_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
+    """The clause around text[start:end]: (begin, end, whether a subordinator opened it)."""
+    return _bounds(CLAUSE_BREAK, text, start, end)
+
+
+def segment_bounds(text: str, start: int, end: int | None = None) -> tuple[int, int]:
+    """The stretch of text[start:end] between clause breaks and an "en"/"maar"/"of" that starts a
+    new clause."""
+    begin, _, _ = _bounds(_SEGMENT_BREAK, text, start, start + 1)
+    _, stop, _ = _bounds(_SEGMENT_BREAK, text, start, max(start + 1, end or start + 1))
+    return begin, stop
+
+
+def is_aside(text: str, start: int, end: int) -> bool:
+    """Is text[start:end] set off on its own (", naar verwachting eind dit jaar,")?"""
+    begin, stop = segment_bounds(text, start, end)
+    rest = text[begin:start] + " " + text[end:stop]
+    return not _ASIDE_WORDS.sub(" ", rest).strip(" ,;:–—.!?")
+
+
+def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int, bool]:
+    # A parenthesis ("de regeling (Lbv)") is an aside, not a clause break: blank it out.
+    text = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text)
+    begin, subordinate = 0, False
+    for m in pattern.finditer(text, 0, start):
+        if _pronoun_not_subordinator(text, m):
+            continue
+        begin = m.end()
+        subordinate = m.group(0)[:1].isalpha() and m.group(0).lower() not in ("en", "maar", "of")
+    stop = len(text)
+    for m in pattern.finditer(text, end):
+        if not _pronoun_not_subordinator(text, m):
+            stop = m.start()
+            break
+    return begin, stop, subordinate
+
+
+def _pronoun_not_subordinator(text: str, m: re.Match[str]) -> bool:
+    """ "presenteren die bij de Voorjaarsnota": after a verb, "die"/"dat" is an object pronoun."""
+    if m.group(0).lower() not in ("die", "dat"):
+        return False
+    previous = re.search(r"(\w+)\s*$", text[: m.start()])
+    return previous is not None and previous.group(1).lower() in _VERB_FORMS
+
+
+def negated(text: str, start: int, end: int) -> bool:
+    """Is there a negation in the clause of text[start:end] ("niet in 2028 afgerond zal zijn")?"""
+    begin, stop, _ = clause_bounds(text, start, end)
+    clause = _NOT_NEGATING.sub(" ", text[begin:stop])
+    return NEGATION.search(clause) is not None
+
+
+def cabinet_subject(text: str, start: int, end: int) -> bool:
+    """Is the cabinet the subject of the finite verb at text[start:end]?"""
+    begin, stop, subordinate = clause_bounds(text, start, end)
+    before = " ".join(text[begin:start].split())
+    after = " ".join(text[end:stop].split())
+    if _SUBJECT_PRONOUN.match(after) and not subordinate:
+        return True  # "X zal ik": a subject pronoun after the verb is the subject
+    if not before:
+        return bool(CABINET_AT_START.match(after))  # ", zal het kabinet" / "Dat zal ik doen"
+    if subordinate:
+        return bool(CABINET_AT_START.match(before))  # "dat ik uw Kamer ... zal informeren"
+    if _CABINET_WHOLE.match(before):
+        return True
+    first = before.split()[0].lower().strip("«“\"'(")
+    if first in _OPENERS or first[:1].isdigit():
+        return bool(CABINET_AT_START.match(after))  # inversion: "In 2025 zal het kabinet"
+    return False
+
+
+_REPORTING = re.compile(
+    r"\b(?:gaf|gaven|geeft|geven)(?=\s+(?:\w+\s+){0,3}?aan\s+dat\b)|\bheeft\s+(?:mij\s+|ons\s+)?"
+    r"(?:aangegeven|laten\s+weten|gemeld|toegezegd|aangekondigd|bericht|verklaard)\b"
+    r"|\bhebben\s+(?:mij\s+|ons\s+)?(?:aangegeven|laten\s+weten|gemeld|toegezegd|aangekondigd)\b"
+    r"|\b(?:laat|liet|lieten|laten)\s+(?:mij\s+|ons\s+)?weten\b|\b(?:meldt|meldde|stelde|schrijft"
+    r"|schreef|kondigde|verwacht|verwachten|verwachtte|schat|schatten|raamt)\b"
+    r"(?=\s+(?:\w+\s+){0,3}?dat\b)|\bvolgens\b",
+    re.IGNORECASE,
+)
+_OWN_REFERENCE = re.compile(
+    r"(?:de\s+)?(?:huidige\s+)?(?:planning|verwachting|afspraken?|wet|regeling)\b"
+    r"(?!\s+van\s+(?!mij|het\s+kabinet))",
+    re.IGNORECASE,
+)
+
+
+def third_party_frame(text: str) -> bool:
+    """ "De HV gaf aan dat ...", "Volgens ProRail ...", "Kences schat dat ...": someone else's
+    plan or estimate, reported."""
+    for m in _REPORTING.finditer(text):
+        if m.group(0).lower() == "volgens":
+            rest = text[m.end() :].lstrip()
+            if _OWN_REFERENCE.match(rest) or CABINET_AT_START.match(rest):
+                continue
+            return True
+        if not cabinet_subject(text, m.start(), m.end()):
+            return True
+    return False

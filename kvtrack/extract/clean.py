@@ -1,0 +1,344 @@
+"""What PDF copies and converters leave in answer text, taken out: page furniture, footnotes,
+markdown, and line-break hyphenation (joined where it was the typesetter's, kept where it is Dutch).
+
+The result keeps the document's lines (headings stay on their own line) and, separately, the furniture
+it removed, because the official numbers of a document often sit only in its footers.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class CleanText:
+    lines: tuple[str, ...]  # the body, one source line per entry, blank lines kept as ""
+    furniture: tuple[str, ...]  # removed footers, headers, ids (where identifiers may be found)
+    footnotes: tuple[str, ...]  # removed footnote texts
+
+
+def clean(text: str) -> CleanText:
+    furniture: list[str] = []
+    text = _remove_page_blocks(_normalise_characters(text), furniture)
+    lines = _remove_furniture(text.split("\n"), furniture)
+    lines = [_markdown_line(line) for line in lines]
+    lines, footnotes = _remove_footnotes(lines)
+    lines = [_collapse_spaces(line) for line in lines]
+    return CleanText(tuple(join_hyphenated(lines)), tuple(furniture), tuple(footnotes))
+
+
+# --------------------------------------------------------------------------------------------
+# Characters
+
+_LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v]")
+_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SUPERSCRIPT_DIGITS = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+_HTML_FOOTNOTE = re.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", re.IGNORECASE)
+_HTML_BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</h\d>|</li>", re.IGNORECASE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+
+
+def _normalise_characters(text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\n")
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n\n")
+    if "<" in text:
+        text = _HTML_FOOTNOTE.sub("", text)
+        text = _HTML_BREAK.sub("\n", text)
+        text = _HTML_TAG.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    for ligature, letters in _LIGATURES.items():
+        text = text.replace(ligature, letters)
+    text = _SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROL.sub("", text)
+    text = _SUPERSCRIPT_DIGITS.sub("", text)
+    # A soft hyphen at a line end marks a typesetter's break; elsewhere it is invisible.
+    text = re.sub("\u00ad[ ]*\n[ ]*", "", text)
+    return text.replace("\u00ad", "")
+
+
+def _collapse_spaces(line: str) -> str:
+    return re.sub(r"[ ]{2,}", " ", line).strip()
+
+
+# --------------------------------------------------------------------------------------------
+# Markdown and converter syntax
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
+_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
+_MD_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|–)\s+")
+_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_MD_LINK = re.compile(r"!?\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*\)")
+_MD_FOOTNOTE_REF = re.compile(r"\[\^\s*\d{1,3}\s*\]|\^\[\d{1,3}\]|\[\s*\d{1,3}\s*\](?!\()")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
+_MD_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+
+
+def _markdown_line(line: str) -> str:
+    """A line without markdown syntax; footnote definitions become footnote-like lines."""
+    definition = re.match(r"^\s*\[\^(\d{1,3})\]:\s*(.*)$", line)
+    if definition:
+        return f"{definition[1]} {definition[2]}"
+    if _MD_RULE.match(line) or line.strip().startswith("|---") or line.strip() == "```":
+        return ""
+    line = _MD_HEADING.sub("", line)
+    line = _MD_QUOTE.sub("", line)
+    if "|" in line and line.strip().startswith("|"):
+        line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+    line = _MD_FOOTNOTE_REF.sub("", line)
+    line = _MD_LINK.sub(r"\1", line)
+    for _ in range(2):
+        line = _MD_EMPHASIS.sub(r"\2", line)
+    line = _MD_ITALIC.sub(r"\1", line)
+    line = _MD_ITALIC_UNDERSCORE.sub(r"\1", line)
+    line = line.replace("**", "").replace("__", "")
+    line = _MD_ESCAPE.sub(r"\1", line)
+    bullet = _MD_BULLET.match(line)
+    if bullet and not re.match(r"^\s*–\s+\w+\s+–", line):
+        line = "• " + line[bullet.end() :]
+    return line
+
+
+# --------------------------------------------------------------------------------------------
+# Page furniture: footers, headers, publication ids, page numbers
+
+# Furniture that may span lines (the Aanhangsel title block) or be glued to the next heading
+# ("…, Aanhangsel 1Antwoord 3"); each is replaced by a line break so a glued heading stands alone.
+_PAGE_BLOCKS = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"(?:Tweede|Eerste)[ \t]+Kamer,?[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4},?[ \t]+"
+        r"Aanhangsel(?:[ \t]+van[ \t]+de[ \t]+Handelingen)?(?:[ \t]*\d{1,4}(?!\d))?",
+        r"\b(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s*\d{4}\s*-\s*\d{4}\s*\d*|[ \t]*\d?)",
+        r"\bVergaderjaar\s+\d{4}\s*[–—-]\s*\d{4}\s+Aanhangsel\s+van\s+de\s+Handelingen\b",
+        r"\bVragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer,?\s+met\s+de\s+daarop\s+door\s+de"
+        r"\s+regering\s+gegeven\s+antwoorden\b(?:\s*\n[ \t]*\d{1,5}[ \t]*(?=\n))?",
+        r"\bah-(?:tk|ek)-\d{8}-\d+\b",
+        r"\bISSN\s*\d{4}\s*-?\s*\d{3}[\dX](?![\dX])",
+        r"['’`]s-Gravenhage[ \t]+\d{4}(?!\d)",
+        r"\bOfficiële\s+uitgave\s+van\s+het\s+Koninkrijk\s+der\s+Nederlanden(?:\s+sinds\s+1814)?\.?",
+        r"\bDatum\s+publicatie\s*Organisatie\s*Vergaderjaar\s*(?:Nummer|Dossier-?\s+en\s+ondernummer)?"
+        r"\s*(?:Datum\s+ontvangst)?",
+        r"\bSdu\s+Uitgevers\b",
+    )
+]
+
+
+def _remove_page_blocks(text: str, furniture: list[str]) -> str:
+    for pattern in _PAGE_BLOCKS:
+        furniture.extend(" ".join(m.group(0).split()) for m in pattern.finditer(text))
+        text = pattern.sub("\n", text)
+    return text
+
+
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*/\s*\d{1,3}|(?:pagina|blz\.?|page)\s*\d{1,3}"
+    r"(?:\s*(?:van|/|of)\s*\d{1,3})?)\s*$",
+    re.IGNORECASE,
+)
+_ID_LINE = re.compile(
+    r"^\s*(?:(?:zaak|kenmerk|document|nummer|ons\s+kenmerk)[:\s]*)?(?:\d{4}[ZD]\d{4,6}|KVR\d{4,8})"
+    r"(?:\s*[,;/]?\s*(?:\d{4}[ZD]\d{4,6}|KVR\d{4,8}))*\s*$",
+    re.IGNORECASE,
+)
+_AANHANGSEL_TITLE = re.compile(r"^\s*Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s*$", re.IGNORECASE)
+
+
+def _remove_furniture(lines: list[str], furniture: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        if _PAGE_NUMBER.match(line) or _ID_LINE.match(line) or _AANHANGSEL_TITLE.match(line):
+            furniture.append(line.strip())
+            out.append("")
+            continue
+        out.append(line.rstrip())
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Footnotes: bodies at the foot of a page, and their markers glued to the text
+
+_FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\s+|(?=[A-Z«“\"'(]))(\S.*)$")
+_REFERENCE_WORDS = re.compile(
+    r"\b(?:Kamerstuk(?:ken)?|Handelingen|Aanhangsel|Zie|zie|Bron|Kamerbrief|Kamervragen|d\.d\.|nr\.|"
+    r"blz\.|p\.|Stb\.|Stcrt\.|ECLI|Dagblad|NOS|NRC|Volkskrant|Trouw|Telegraaf|RTL|Omroep|Nieuwsuur"
+    r"|artikel|rapport|bericht|brief|website|https?://|www\.)",
+)
+_MARKER_AFTER_PUNCT = re.compile(
+    r"(?<=[^\d\s][.?!,;:»”)\"'’])(\d{1,2})(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
+)
+_MARKER_AFTER_QUOTE = re.compile(r"(?<=[»”’)])\d{1,2}(?=[?.!,;:]*(?:\s|$))")
+_MARKER_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿ»”)\"'’])(\d{1,2})(?=[?.!,;:]?(?:\s|$))")
+_TRAILING_MARKERS = re.compile(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
+_ENDS_TEXT = re.compile(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
+_ABBREVIATION_END = re.compile(r"\b(?:nr|nrs|d\.d|o\.a|blz|p|vgl|jo|art|zie)\.$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(
+    r"^\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
+    r"|oktober|november|december)\b",
+    re.IGNORECASE,
+)
+
+
+def _marker_numbers(lines: list[str]) -> set[int]:
+    """Numbers glued to text the way footnote markers are ("gewenst is?1", "anderen.2")."""
+    seen: set[int] = set()
+    for line in lines:
+        for m in _MARKER_AFTER_PUNCT.finditer(line):
+            seen.update(int(g) for g in m.groups() if g)
+        for m in _MARKER_AFTER_WORD.finditer(line):
+            seen.add(int(m[1]))
+    return seen
+
+
+def _is_footnote_start(line: str, markers: set[int], previous_blank: bool) -> bool:
+    m = _FOOTNOTE_START.match(line)
+    if m is None or not 0 < int(m[1]) <= 99:
+        return False
+    rest = m[2]
+    if rest[:1].islower() or _MONTH_AFTER.match(rest) or re.match(r"^(?:Vraag|Antwoord)\b", rest):
+        return False
+    if re.match(r"^[.)]\s", rest) or rest.startswith((".", ")")):
+        return False  # a numbered list item
+    has_reference = _REFERENCE_WORDS.search(rest) is not None
+    return has_reference or (int(m[1]) in markers and (previous_blank or len(rest) > 20))
+
+
+def _remove_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
+    markers = _marker_numbers(lines)
+    out: list[str] = []
+    footnotes: list[str] = []
+    found: set[int] = set()
+    current: list[str] | None = None
+    for index, line in enumerate(lines):
+        previous_blank = index == 0 or not lines[index - 1].strip()
+        stripped = line.strip()
+        if stripped and _is_footnote_start(stripped, markers, previous_blank):
+            current = [stripped]
+            footnotes.append(stripped)
+            found.add(int(_FOOTNOTE_START.match(stripped)[1]))  # type: ignore[index]
+            continue
+        if current is not None and _continues_footnote(line, current[-1]):
+            current.append(stripped)
+            footnotes[-1] = footnotes[-1] + " " + stripped
+            continue
+        current = None
+        out.append(line)
+    stripped_lines = [_strip_markers(line, found) for line in out]
+    return _strip_leading_markers(stripped_lines, found), footnotes
+
+
+def _strip_leading_markers(lines: list[str], footnote_numbers: set[int]) -> list[str]:
+    """A marker the PDF put at the start of the next line: "30 juni 2023" / "3 ingegaan op"."""
+    out: list[str] = []
+    previous = ""
+    for line in lines:
+        m = re.match(r"^(\d{1,2})\s+(?=[a-z(])", line)
+        if m and int(m[1]) in footnote_numbers and previous and not _ENDS_TEXT.search(previous):
+            line = line[m.end() :]
+        out.append(line)
+        if line.strip():
+            previous = line.strip()
+    return out
+
+
+def _continues_footnote(line: str, previous: str) -> bool:
+    if not line.strip() or line[:1].isspace():
+        return False
+    if re.match(r"^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d", line.strip()):
+        return False
+    if previous.endswith("-") or previous.endswith("/"):
+        return True
+    return not _ENDS_TEXT.search(previous) or bool(_ABBREVIATION_END.search(previous))
+
+
+def _strip_markers(line: str, footnote_numbers: set[int]) -> str:
+    line = _MARKER_AFTER_QUOTE.sub("", line)
+    line = _TRAILING_MARKERS.sub(r"\1", line)
+
+    def after_punct(m: re.Match[str]) -> str:
+        following = line[m.end() :]
+        return m.group(0) if _MONTH_AFTER.match(following) else ""
+
+    line = _MARKER_AFTER_PUNCT.sub(after_punct, line)
+    if footnote_numbers:
+
+        def after_word(m: re.Match[str]) -> str:
+            return "" if int(m[1]) in footnote_numbers else m.group(0)
+
+        line = _MARKER_AFTER_WORD.sub(after_word, line)
+    return line
+
+
+# --------------------------------------------------------------------------------------------
+# Hyphenation
+
+# Two vowels that Dutch would read as one sound; a hyphen between them is spelling, not a break.
+_DIGRAPHS = frozenset(
+    {"aa", "ae", "ai", "au", "ee", "ei", "eu", "ie", "ii", "oe", "oi", "oo", "ou", "ui", "uu"}
+)
+_TREMA = {"e": "ë", "i": "ï", "o": "ö", "u": "ü"}
+# Prefixes and endings after which a broken vowel clash is a trema word (ge-ïnformeerd,
+# co-ördinatie, financi-ële), not a compound like zee-egel.
+_TREMA_PREFIXES = re.compile(r"(?:^|[^a-z])(?:ge|be|co|her|re|pre)$|(?:ci|ti|ri|li|gi|di|ni|si)$")
+_KEEP_AFTER = frozenset({"en", "of", "tot", "noch", "dan", "als", "and", "or"})
+# Endings that are never words of their own: "emissiefacto-ren" copied mid-line is one word.
+_SUFFIX_ONLY = re.compile(
+    r"^(?:[bcdfghjklmnprstvwz]{1,2}(?:en|ingen|ing|ig|ige|igen)"
+    r"|heid|heden|ren|gen|den|ten|len|nen|ken|pen|ven|zen|sen|ling|lingen|king|kingen|lijk|lijke"
+    r"|lijkheid|ning|ningen|ring|ringen|ting|tingen|ging|gingen|ding|dingen|tie|ties|sie|sies|teit"
+    r"|teiten|baar|bare|schap|schappen|isch|ische|atie|aties|eren|elen|ende|enden|tje|tjes|pje"
+    r"|nis|nissen|sel|sels|lig|lige|zaam|zame|achtig|achtige|iteit|iteiten|tueel|tuele)\b"
+)
+_MIDLINE_SPLIT = re.compile(r"\b([a-zà-ÿ]{4,})-([a-zà-ÿ]{2,})\b")
+
+
+def join_hyphenated(lines: list[str]) -> list[str]:
+    """Lines with typesetters' hyphenation undone, across line ends and page breaks."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        while re.search(r"[A-Za-zÀ-ÿ0-9]-$", line) and not line.endswith(("--", " -")):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip() and j - i <= 4:
+                j += 1
+            if j >= len(lines) or not lines[j].strip():
+                break
+            joined = _join_broken_word(line[:-1], lines[j].strip())
+            if joined is None:
+                break
+            line, i = joined, j
+        out.append(_join_midline(line))
+        i += 1
+    return out
+
+
+def _join_broken_word(left: str, right: str) -> str | None:
+    """`left-` at a line end continued by `right`: one word, a kept hyphen, or None to leave the
+    lines apart ("rijks-" / "en gemeentediensten")."""
+    first_word = re.match(r"\w+", right)
+    if first_word is None or first_word.group(0).lower() in _KEEP_AFTER:
+        return None
+    last, first = left[-1], right[0]
+    if last.isupper() or last.isdigit() or first.isupper() or first.isdigit():
+        return f"{left}-{right}"  # Noord-Nederland, Natura2000-gebied, NS-station
+    if (last + first).lower() in _DIGRAPHS:
+        stem = re.search(r"[A-Za-zÀ-ÿ]+$", left)
+        if stem and _TREMA_PREFIXES.search(stem.group(0).lower()) and first in _TREMA:
+            return f"{left}{_TREMA[first]}{right[1:]}"  # ge-informeerd → geïnformeerd
+        return f"{left}-{right}"  # zee-egel
+    return left + right
+
+
+def _join_midline(line: str) -> str:
+    def join(m: re.Match[str]) -> str:
+        return m[1] + m[2] if _SUFFIX_ONLY.match(m[2]) else m.group(0)
+
+    return _MIDLINE_SPLIT.sub(join, line)

@@ -1,0 +1,323 @@
+"""The cues of a commitment and of what looks like one but is not: the tables cues.py works from.
+
+A rule is *strong* when the words alone make a promise ("zal ik", "kondig ik aan te zullen"), so it
+is proposed with or without a date; a weak rule needs a time phrase that points forward. `subject`:
+the cabinet must be the subject of the rule's finite verb. `actor`: the cabinet itself acts ("stuur
+ik"), so talk of prognoses in the sentence does not make it a forecast. `segment`: the time phrase must
+sit in the cue's own stretch of the sentence, not in a clause joined by "en" or a comma.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kvtrack.extract.services import SERVICES
+
+
+@dataclass(frozen=True, slots=True)
+class CueRule:
+    label: str
+    pattern: re.Pattern[str]
+    strong: bool
+    subject: bool = False
+    actor: bool = False
+    segment: bool = False
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+PARTICIPLE = (
+    r"(?:in\s+gebruik\s+genomen|in\s+werking\s+(?:gesteld|getreden)|gedaan|gegaan|gestaan|gezien"
+    r"|ge\w{3,}(?:d|t|en)|\w{2,}ge\w{3,}(?:d|t|en)|(?:be|ver|ont|her|er)\w{3,}(?:d|t)"
+    r"|opgeleverd|ingevoerd|aangeboden|toegezonden|verzonden|aangepast|afgerond|uitgevoerd"
+    r"|opgesteld|ingediend)"
+)
+
+# First-person forms of what a minister does: singular (after "ik"), plural (after "wij"/"we").
+_SINGULAR = (
+    "informeer stuur zend verstuur bericht rapporteer bied breng laat start organiseer publiceer "
+    "werk onderzoek verken evalueer neem stel lever rond zet verwacht wil kom regel deel dien leg "
+    "pas maak geef zorg voer richt presenteer ontwikkel actualiseer herzie wijzig verleng verhoog "
+    "open lanceer bespreek agendeer vraag betrek schrijf investeer implementeer bouw realiseer ga "
+    "besluit beslis kies doe"
+)
+_PLURAL = (
+    "informeren sturen zenden versturen berichten rapporteren bieden brengen laten starten "
+    "organiseren publiceren werken onderzoeken verkennen evalueren nemen stellen leveren ronden "
+    "zetten verwachten willen komen regelen delen dienen leggen passen maken geven zorgen voeren "
+    "richten presenteren ontwikkelen actualiseren herzien wijzigen verlengen verhogen openen "
+    "lanceren bespreken agenderen vragen betrekken schrijven investeren implementeren bouwen "
+    "realiseren gaan besluiten beslissen kiezen doen"
+)
+# "stuur" → "sturen": the infinitive of each first-person singular form (the lists run in parallel).
+INFINITIVES: dict[str, str] = dict(zip(_SINGULAR.split(), _PLURAL.split(), strict=True))
+_SG = "|".join(_SINGULAR.split())
+_PL = "|".join(_PLURAL.split())
+_ADVERB = (
+    r"(?:(?:ook|nu|daarom|dan|zelf|nog|graag|eerst|vervolgens|daarnaast|tevens|wel|binnenkort)\s+)?"
+)
+_GOVERNMENT = (
+    r"(?:het\s+kabinet|de\s+regering|de\s+minister|de\s+staatssecretaris|mijn\s+ministerie"
+    rf"|het\s+ministerie|{SERVICES})"
+)
+_THIRD_PERSON = (
+    r"(?:stuurt|brengt|start|neemt|komt|informeert|publiceert|werkt|onderzoekt|laat|zet|wil"
+    r"|verwacht|levert|rondt|stelt|regelt|deelt|dient|presenteert|verlengt|verhoogt|verlaagt"
+    r"|besluit|beslist|kiest|maakt|geeft|organiseert|evalueert|investeert|bouwt|opent|vervangt"
+    r"|renoveert|realiseert|verbetert|versterkt|legt|voert|past|breidt|zorgt|trekt)"
+)
+# A word that does not open a new clause (the verb must belong to the same subject).
+_SAME_CLAUSE = r"(?!(?:dat|die|omdat|zodat|wanneer|als|indien|nadat|waarna|welke)\b)[^\s,;:]+"
+_DOCUMENTS = (
+    r"(?:brief|voortgangsbrief|rapportage|voortgangsrapportage|rapport|evaluatie|reactie"
+    r"|kabinetsreactie|beleidsreactie|wetsvoorstel|plan|nota|monitor|uitwerking|besluit|regeling"
+    r"|visie|strategie|agenda|actieplan|verkenning|resultaten|uitkomsten|handreiking|routekaart)"
+)
+
+STRONG: tuple[CueRule, ...] = (
+    CueRule(
+        "aankondiging",
+        _rx(
+            r"\b(?:kondig|kondigen|heb|hebben)\b(?:\s+\w+){0,6}?\s+aan(?:gekondigd)?\s+"
+            r"(?:\w+\s+){0,6}?te\s+(?:zullen|gaan)\b"
+        ),
+        strong=True,
+    ),
+    CueRule("toekomende tijd", _rx(r"\b(?:zal|zullen)\b"), strong=True, subject=True),
+    CueRule(
+        "gaan",
+        _rx(
+            r"\b(?:ga|gaan)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:ga|gaan)\b"
+            r"|\b(?:ga|gaat|gaan)\b(?=(?:\s+[\w'’-]+){0,10}?\s+\w+en\b)"
+        ),
+        strong=True,
+        subject=True,
+    ),
+    CueRule(
+        "besluit",
+        _rx(
+            r"\b(?:heb|heeft|hebben)\b(?=\s+(?:\w+\s+){0,4}?besloten\b(?:\s+\S+){1,14}?\s+te\s+\w+)"
+        ),
+        strong=True,
+        subject=True,
+    ),
+    CueRule(
+        "van plan",
+        _rx(
+            r"\b(?:ben|zijn|is)\b(?=\s+(?:ik\s+|wij\s+|we\s+|het\s+kabinet\s+)?"
+            r"(?:voornemens|van\s+plan)\b)"
+        ),
+        strong=True,
+        subject=True,
+    ),
+    CueRule(
+        "voornemen",
+        _rx(
+            r"\b(?:mijn|ons|het)\s+(?:voornemen|streven|inzet)\s+is\b"
+            r"|\bis\s+het\s+(?:voornemen|streven|de\s+bedoeling)\b"
+            r"|\bhet\s+is\s+(?:mijn|ons|het)\s+(?:voornemen|streven)\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        "streven", _rx(r"\b(?:streef|streven|streeft)\b(?:\s+\w+){0,3}?\s+ernaar\b"), strong=True
+    ),
+    CueRule(
+        "toezegging",
+        _rx(
+            r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\s+(?:u\s+|uw\s+Kamer\s+)?(?:\w+\s+){0,8}?toe\b"
+            r"|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\s+(?:\w+\s+){0,8}?toe\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        "Kamer informeren",
+        _rx(
+            r"\b(?:informeer|informeren|stuur|sturen|zend|zenden|verstuur|versturen|bericht"
+            r"|berichten|rapporteer|rapporteren|bied|bieden)\s+(?:ik|wij|we)\b"
+            r"(?=(?:\s+\w+){0,6}?\s+(?:uw|de)\s+Kamer\b|.*\b(?:Kamer|brief|rapportage|voortgang)\b)"
+            r"|\b(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten"
+            r"|bied|bieden)\s+(?:\w+\s+){0,6}?(?:uw|de)\s+Kamer\b"
+            r"|\b(?:ontvangt|ontvangen)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+ontvangt\b"
+            r"|\bontvangt\s+u\b|\bu\s+ontvangt\b"
+            r"|\b(?:uw|de)\s+Kamer\s+(?:\w+\s+){0,6}?(?:wordt|zal)\s+(?:\w+\s+){0,6}?"
+            r"(?:geïnformeerd|ontvangen)\b"
+            r"|\bwordt\s+(?:uw|de)\s+Kamer\s+(?:\S+\s+){0,10}?geïnformeerd\b"
+            rf"|\b(?:ik|wij|we)\b(?:\s+{_SAME_CLAUSE}){{0,12}}?\s+(?:uw\s+Kamer|de\s+Kamer|u)\s+"
+            rf"(?:{_SAME_CLAUSE}\s+){{0,10}}?"
+            r"(?:te\s+)?(?:informeren|berichten|toesturen|toezenden|sturen|zenden|doen\s+toekomen"
+            r"|rapporteren)\b"
+            rf"|\b(?:ik|wij|we)\s+(?:{_SAME_CLAUSE}\s+){{0,8}}?(?:aan\s+)?(?:uw|de)\s+Kamer\s+"
+            r"(?:stuur|sturen|zend"
+            r"|zenden|toestuur|toesturen|aanbied|aanbieden|doe\s+toekomen|doen\s+toekomen)\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        "terugkomen",
+        _rx(
+            r"\b(?:kom|komen)\s+(?:ik|wij|we)\b(?:\s+\w+){0,8}?\s+terug\b"
+            r"|\b(?:ik|wij|we)\s+(?:kom|komen)\s+(?:\w+\s+){0,8}?terug\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        "zoals voorzien",
+        _rx(
+            r"\bzoals\s+(?:nu\s+|thans\s+|eerder\s+|reeds\s+|momenteel\s+)?(?:voorzien|gepland"
+            r"|afgesproken|aangekondigd|toegezegd|beoogd)\b"
+            r"|\b(?:volgens|conform)\s+(?:de\s+)?(?:huidige\s+)?planning\b"
+            r"|\bde\s+(?:huidige\s+)?planning\s+is\b"
+        ),
+        strong=True,
+    ),
+)
+
+WEAK: tuple[CueRule, ...] = (
+    CueRule(
+        "eigen verwachting",
+        _rx(
+            r"\b(?:ik|wij|we)\s+(?:verwacht(?:en)?|hoop|hopen)\b"
+            r"|\b(?:verwacht(?:en)?|hoop|hopen)\s+(?:ik|wij|we)\b"
+        ),
+        strong=False,
+    ),
+    CueRule(
+        "eigen actie",
+        _rx(
+            rf"\b(?:ik)\s+{_ADVERB}(?:{_SG})\b|\b(?:wij|we)\s+{_ADVERB}(?:{_PL})\b"
+            rf"|\b(?:{_SG})\s+ik\b|\b(?:{_PL})\s+(?:wij|we)\b"
+        ),
+        strong=False,
+        actor=True,
+        segment=True,
+    ),
+    CueRule(
+        "kabinet handelt",
+        _rx(rf"\b{_GOVERNMENT}\s+(?:\w+\s+)?{_THIRD_PERSON}\b|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"),
+        strong=False,
+        actor=True,
+        segment=True,
+    ),
+    CueRule(
+        "passief",
+        _rx(rf"\b(?:wordt|worden)\b(?=(?:\s+[^\s.;]+){{0,20}}?\s+{PARTICIPLE}\b)"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        "gepland",
+        _rx(r"\b(?:staat|staan|is|zijn)\s+(?:\w+\s+){0,6}?(?:gepland|voorzien|ingepland)\b"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        "beoogd",
+        _rx(
+            r"\b(?:beoogde|geplande|voorziene)\s+(?:\w+\s+)?(?:inwerkingtreding|ingangsdatum|datum"
+            r"|oplevering|start|afronding|invoering|publicatie|opening|besluitvorming)\b"
+            r"|\b(?:is|wordt)\s+(?:\w+\s+){0,3}?beoogd\b"
+        ),
+        strong=False,
+    ),
+    CueRule(
+        "gereed",
+        _rx(
+            r"\b(?:is|zijn)\s+(?:\S+\s+){0,16}?(?:gereed|klaar|beschikbaar|afgerond|operationeel"
+            r"|opgeleverd|in\s+werking)\b"
+        ),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        "ingaan",
+        _rx(r"\b(?:gaat|gaan)\b(?=(?:\s+\S+){1,8}?\s+in[.,;:]?(?:\s|$))"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        "inwerkingtreding",
+        _rx(r"\b(?:treedt|treden)\b(?:\s+\w+){0,8}?\s+in\s+werking\b"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        "doel",
+        _rx(
+            r"\b(?:houdt|houden|houd)\b(?=\s+(?:\w+\s+){0,3}?vast\s+aan\b)"
+            r"|\b(?:doel|doelstelling|ambitie|streefdatum)\s+(?:\w+\s+){0,4}?(?:is|blijft)\b"
+        ),
+        strong=False,
+        subject=True,
+    ),
+    CueRule(
+        "iets start",
+        _rx(
+            r"\b(?:start|starten|begint|beginnen)\s+(?:er\s+)?(?:een|de|het)\s+(?:\w+\s+)?(?:pilot"
+            r"|proef|experiment|project|programma|campagne|onderzoek|evaluatie|consultatie|verkenning"
+            r"|regeling|aanpak|traject|werkgroep|taskforce)\b"
+        ),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        "stuk verschijnt",
+        _rx(
+            rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,10}}?\s+(?:verschijnt|verschijnen|volgt|volgen)\b"
+            rf"|\b(?:verschijnt|verschijnen|volgt|volgen)\b(?:\s+\S+){{0,4}}?\s+(?:de|het|een)\s+"
+            rf"(?:\w+\s+)?{_DOCUMENTS}"
+        ),
+        strong=False,
+        segment=True,
+    ),
+)
+
+# An obligation ("moet uiterlijk 2028 zijn afgerond") is not a promise of the cabinet's.
+MODAL = _rx(r"\b(?:moet|moeten|dient|dienen|kan|kunnen|mag|mogen|hoeft|hoeven)\b")
+
+# A sum of money being there, and the Kamer's own agenda: not something the cabinet delivers.
+AMOUNT = _rx(r"€|\b(?:miljoen|miljard|euro|mln|mld)\b")
+KAMER_AGENDA = _rx(
+    r"\b(?:commissie|plenair\w*\s+)?debat\w*|\bnotaoverleg|\bwetgevingsoverleg|\bhoorzitting"
+    r"|\brondetafelgesprek|\bstemmingen\b|\bplenaire\s+behandeling"
+)
+
+# An attitude, not something one could check was delivered ("zal ik rekening houden").
+SOFT = _rx(
+    r"\brekening\s+(?:mee\s+)?houden\b|\binvulling\s+geven\b|\baandacht\s+(?:besteden|hebben|geven"
+    r"|vragen)\b|\bin\s+de\s+gaten\s+houden\b|\bblijven\b|\bvolgen\b|\binspannen\b|\binzetten\b"
+    r"|\bvoor\s+(?:\w+\s+)?ogen\s+houden\b|\bmoeten\b|\bafhangen\b|\bbetrokken\s+(?:zijn|blijven)\b"
+    r"|\bde\s+vinger\s+aan\s+de\s+pols\b"
+)
+# The answer talking about itself ("hieronder ga ik in op").
+META = _rx(
+    r"\b(?:hieronder|hierna|in\s+(?:dit|het\s+volgende)\s+antwoord|bij\s+de\s+beantwoording"
+    r"|in\s+de\s+beantwoording|in\s+antwoord\s+op\s+vraag|bij\s+vraag)\b"
+    r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:in\s+op|uit\s+van|ervan\s+uit|over|om)\b"
+    r"|\b(?:gaat|ging)\s+(?:het|dit|dat)\s+(?:\w+\s+)?om\b"
+)
+# A prognosis or trend, not an action.
+TREND = _rx(
+    r"\b(?:daalt|dalen|daling|stijgt|stijgen|stijging|groeit|groeien|krimpt|krimpen"
+    r"|neemt\s+(?:\w+\s+){0,3}?(?:af|toe)|nemen\s+(?:\w+\s+){0,3}?(?:af|toe)|afname|toename"
+    r"|zal\s+(?:\w+\s+){0,4}?(?:dalen|stijgen|groeien|afnemen|toenemen))\b"
+)
+FORECAST = _rx(
+    r"\b(?:prognoses?|raming(?:en)?|geraamd|geschat|uitgegaan|vanuit\s+gegaan|scenario's?|zou"
+    r"|zouden)\b"
+)
+MODAL_PASSIVE = _rx(
+    r"\b(?:kan|kunnen|moet|moeten|zou|zouden|mag|mogen|dient|dienen)\b(?:\s+\S+){0,10}?\s+worden\b"
+)
+THIRD_PARTY_AGENT = _rx(
+    r"\bdoor\s+(?!(?:mij|ons|het\s+kabinet|de\s+regering|mijn\s+ministerie|het\s+ministerie"
+    r"|de\s+minister|de\s+staatssecretaris|het\s+rijk|rijkswaterstaat|het\s+rijksvastgoedbedrijf"
+    r"|defensie)\b)(?:de|het|een)?\s*[A-Za-zÀ-ÿ]"
+)
+COMPLETED = _rx(
+    r"\b(?:is|zijn)\s+(?:\w+\s+|\([^)]*\)\s+){0,8}?(?:geopend|opgeleverd|in\s+gebruik\s+genomen"
+    r"|afgerond|voltooid|in\s+werking\s+getreden|gerealiseerd|ingevoerd)\b"
+)

@@ -1,0 +1,229 @@
+"""Which sentences of an answer are the cabinet's own promises, and which time phrase dates them.
+
+A sentence is proposed when a rule of cue_table.py finds the cabinet acting in the future: strong
+cues ("zal ik", "informeer ik uw Kamer", "kondig ik aan te zullen") with or without a date, weak ones
+("wordt ... gerealiseerd", "stuur ik", "is ... gereed") only with a time phrase that points forward.
+
+Not proposed: questions, negated cues ("niet in 2028 afgerond"), other parties' plans ("de gemeente
+zal", "De HV gaf aan dat ..."), forecasts ("daalt na 2025"), attitudes ("zal ik rekening houden").
+A completion the sentence places in the past ("is eind vorig jaar geopend") is proposed as done.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from kvtrack.core.model import Status
+from kvtrack.core.timex import TimeKind, TimeRef, find_times
+from kvtrack.extract import cue_table as table
+from kvtrack.extract.clauses import (
+    CLAUSE_BREAK,
+    cabinet_subject,
+    clause_bounds,
+    is_aside,
+    negated,
+    segment_bounds,
+    third_party_frame,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Proposal:
+    """Why a sentence is a candidate (`cue`), whether it is open or done, and its time phrase."""
+
+    status: Status
+    cue: str
+    time: TimeRef | None  # a deadline (with a period) or a vague phrase (without); None: undated
+    cue_at: int = 0  # where the cue starts in the sentence (its whitespace collapsed)
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    rule: table.CueRule
+    start: int
+    end: int
+
+
+def judge(sentence: str, anchor: date | None) -> Proposal | None:
+    """A proposal for `sentence`, or None when it is not the cabinet's promise."""
+    text = " ".join(sentence.split())
+    if not text or text.endswith("?") or len(text) > 2000 or table.META.search(text):
+        return None
+    if third_party_frame(text):
+        return None
+    future = not _PAST_TENSE.search(text)
+    times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
+    for cue in _cues(text):
+        proposal = _assess(text, cue, times, anchor)
+        if proposal is not None:
+            return proposal
+    return _past_completion(text, anchor)
+
+
+# Perfect and past tense: a bare "5 juli" in such a sentence is the nearest one, not the next.
+_PAST_TENSE = re.compile(
+    r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|zou|zouden)\b", re.IGNORECASE
+)
+_CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
+
+
+def _cues(text: str) -> list[_Cue]:
+    return [
+        _Cue(rule, m.start(), m.end())
+        for rule in table.STRONG + table.WEAK
+        for m in rule.pattern.finditer(text)
+    ]
+
+
+def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> Proposal | None:
+    rule = cue.rule
+    if _CONDITIONAL.search(text[cue.start : cue.end]):
+        return None  # "toegezegd dat ik uw Kamer ... zou informeren": reported, not promised here
+    if rule.subject and not _subject_ok(text, cue):
+        return None
+    if negated(text, cue.start, cue.end):
+        return None
+    if rule.label == "passief" and (
+        table.MODAL_PASSIVE.search(text[: cue.end])
+        or table.THIRD_PARTY_AGENT.search(text[cue.end :])
+    ):
+        return None
+    if _forecast(text, cue):
+        return None
+    if not rule.strong and _not_a_delivery(text, cue):
+        return None
+    pool = times
+    if rule.segment:
+        begin, stop = segment_bounds(text, cue.start, cue.end)
+        pool = [
+            t for t in times if (t.start < stop and t.end > begin) or is_aside(text, t.start, t.end)
+        ]
+    deadline = _closest(text, cue, [t for t in pool if t.kind is TimeKind.DEADLINE])
+    vague = _closest(text, cue, [t for t in pool if t.kind is TimeKind.VAGUE])
+    chosen = deadline or vague
+    if _completed_already(text, cue, chosen, anchor):
+        return None
+    if chosen is None:
+        if not rule.strong or table.SOFT.search(_clause_text(text, cue)):
+            return None
+        past = any(t.kind is TimeKind.PAST for t in times)
+        if past and not re.search(r"\b(?:zal|zullen|ga|gaat|gaan)\b", text, re.IGNORECASE):
+            return None
+    return Proposal(Status.OPEN, f"{rule.label}: {_cue_words(text, cue)}", chosen, cue.start)
+
+
+def _not_a_delivery(text: str, cue: _Cue) -> bool:
+    """ "In 2025 is € 10 miljoen beschikbaar", "het commissiedebat is gepland op 12 maart"."""
+    begin, stop = segment_bounds(text, cue.start, cue.end)
+    segment = text[begin:stop]
+    if cue.rule.label == "gereed" and table.AMOUNT.search(segment):
+        return True
+    if not cue.rule.actor and table.MODAL.search(segment):
+        return True
+    return cue.rule.label in ("gepland", "passief", "gereed", "beoogd") and bool(
+        table.KAMER_AGENDA.search(segment)
+    )
+
+
+def _completed_already(text: str, cue: _Cue, time: TimeRef | None, anchor: date | None) -> bool:
+    """ "In 2024 zijn 6.100 woningen opgeleverd" (said in December 2024): a perfect tense with a
+    period that has begun reports what happened, not what will."""
+    words = text[cue.start : cue.end].lower()
+    if cue.rule.label != "gereed" or not words.endswith(("afgerond", "opgeleverd")):
+        return False
+    period = time.period if time is not None else None
+    return period is None or anchor is None or period.start <= anchor
+
+
+def _subject_ok(text: str, cue: _Cue) -> bool:
+    after = text[cue.start :]
+    if cue.rule.label == "toekomende tijd":
+        if re.match(r"(?:zal|zullen)\s+(?:\w+\s+){0,3}?moeten\b", after, re.IGNORECASE):
+            return False  # "we zullen moeten": a necessity, not a promise
+        future_passive = re.search(
+            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:worden|zijn)\s+{table.PARTICIPLE}\b",
+            after,
+            re.IGNORECASE,
+        )
+        if future_passive and not table.THIRD_PARTY_AGENT.search(after):
+            return True  # what is delivered is the subject, not who delivers it
+    return cabinet_subject(text, cue.start, cue.end)
+
+
+def _forecast(text: str, cue: _Cue) -> bool:
+    """A trend or prognosis rather than something the cabinet does."""
+    if cue.rule.strong or cue.rule.actor:
+        begin, stop = segment_bounds(text, cue.start, cue.end)
+        return bool(table.TREND.search(text[begin:stop])) and not cue.rule.strong
+    return bool(table.TREND.search(text) or table.FORECAST.search(text))
+
+
+def _time_negated(text: str, ref: TimeRef) -> bool:
+    """ "niet in 2028", "in 2026 nog geen": the time phrase itself is negated."""
+    before = text[max(0, ref.start - 40) : ref.start].lower()
+    if re.search(r"\b(?:niet|geen|nooit)\s+(?:\w+\s+){0,2}$", before):
+        return True
+    return bool(re.match(r"\s*(?:nog\s+)?geen\b", text[ref.end : ref.end + 12], re.IGNORECASE))
+
+
+def _closest(text: str, cue: _Cue, refs: list[TimeRef]) -> TimeRef | None:
+    """The time phrase of the cue's own clause, else the nearest one in the sentence."""
+    if not refs:
+        return None
+    begin, stop, _ = clause_bounds(text, cue.start, cue.end)
+    inside = [r for r in refs if begin <= r.start and r.end <= stop]
+    return min(inside or refs, key=lambda r: min(abs(r.start - cue.end), abs(cue.start - r.end)))
+
+
+def _clause_text(text: str, cue: _Cue) -> str:
+    begin, _, _ = clause_bounds(text, cue.start, cue.end)
+    following = CLAUSE_BREAK.search(text, cue.end)
+    stop = following.start() if following else len(text)
+    # a verb-final clause keeps its verbs after the object, so look a little further
+    return text[begin : max(stop, min(len(text), cue.end + 120))]
+
+
+def _cue_words(text: str, cue: _Cue) -> str:
+    """The cue as shown to a reviewer: "wordt … in gebruik genomen", "kondig ik aan te zullen"."""
+    words = " ".join(text[cue.start : cue.end].split())
+    if cue.rule.label == "passief":
+        participle = _main_participle(text, cue.end)
+        if participle:
+            return f"{words} … {participle}"
+    if cue.rule.label in ("toekomende tijd", "gaan", "besluit"):
+        rest = " ".join(text[cue.end :].split()[:2])
+        return f"{words} {rest}".strip()
+    parts = words.split()
+    return words if len(parts) <= 7 else " ".join(parts[:3]) + " … " + " ".join(parts[-2:])
+
+
+def _main_participle(text: str, after: int) -> str | None:
+    """The first participle after `after` that is not inside a relative clause."""
+    for m in re.finditer(rf"\b{table.PARTICIPLE}\b", text[after:], re.IGNORECASE):
+        position = after + m.start()
+        _, _, subordinate = clause_bounds(text, position, position + 1)
+        if not subordinate:
+            return m.group(0)
+    return None
+
+
+def _past_completion(text: str, anchor: date | None) -> Proposal | None:
+    m = table.COMPLETED.search(text)
+    if m is None or negated(text, m.start(), m.end()) or table.TREND.search(text):
+        return None
+    if re.search(r"\d+(?:[.,]\d+)*\s+(?!jl\b)[a-zà-ÿ]", text[: m.end()]) and not re.search(
+        r"\b(?:19|20)\d\d\b", text[: m.end()]
+    ):
+        return None  # "ruim 6.100 woningen zijn opgeleverd": a figure, not a promise kept
+    if re.search(r"\b\d{1,3}(?:\.\d{3})+\b|\b\d+\s+(?:procent|%)", text[: m.end()]):
+        return None
+    near = [
+        t
+        for t in find_times(text, anchor)
+        if t.kind is TimeKind.PAST and min(abs(t.start - m.end()), abs(m.start() - t.end)) < 80
+    ]
+    if not near:
+        return None
+    return Proposal(Status.DONE, f"voltooid: {' '.join(m.group(0).split())}", near[0], m.start())

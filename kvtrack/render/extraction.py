@@ -1,0 +1,93 @@
+"""`kvtrack extract` output: YAML to paste into the commitments file, or JSON for machines.
+
+YAML is one valid commitments file (`version`, `sources`, `commitments`): loadable as it is, and its
+items can be pasted under the keys of an existing file. Where each candidate comes from is
+written as a comment.
+JSON is `{"source": ..., "commitments": [...]}` per document, a list of those for several files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+import yaml
+
+from kvtrack.extract.extractor import Extraction
+from kvtrack.store.serialize import commitment_to_dict, source_to_dict
+
+SCHEMA_VERSION = 1
+
+
+def yaml_text(extractions: Sequence[Extraction]) -> str:
+    n = sum(len(e.commitments) for e in extractions)
+    lines = [
+        f"# Proposed by `kvtrack extract`: {n} candidate{'s' * (n != 1)} from "
+        f"{len(extractions)} document{'s' * (len(extractions) != 1)}. Review each one: keep the",
+        "# promises, fix titles, ids, owners and places. Schema: docs/schema.md.",
+        f"version: {SCHEMA_VERSION}",
+        "sources:",
+    ]
+    for extraction in extractions:
+        lines.extend(_item(_plain_source(extraction)))
+    if not n:
+        lines.append("commitments: []")
+    else:
+        lines.append("commitments:")
+    for extraction in extractions:
+        if len(extractions) > 1 and extraction.commitments:
+            lines.append(f"# --- {extraction.source.file or extraction.source.id}")
+        for commitment in extraction.commitments:
+            lines.extend(_item(_plain_commitment(commitment_to_dict(commitment))))
+    return "\n".join(lines) + "\n"
+
+
+def json_data(extractions: Sequence[Extraction]) -> Any:
+    documents = [
+        {
+            "source": source_to_dict(e.source),
+            "commitments": [commitment_to_dict(c) for c in e.commitments],
+        }
+        for e in extractions
+    ]
+    return documents[0] if len(documents) == 1 else documents
+
+
+def json_text(extractions: Sequence[Extraction], *, several: bool) -> str:
+    from kvtrack.render.json_out import dumps
+
+    data = json_data(extractions)
+    if several and not isinstance(data, list):
+        data = [data]
+    return dumps(data) + "\n"
+
+
+def _item(value: dict[str, Any]) -> list[str]:
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(
+        [value],
+        Dumper=dumper,
+        allow_unicode=True,  # Dutch text as text
+        sort_keys=False,  # the schema's key order
+        width=100,
+        default_flow_style=False,
+    )
+    return text.rstrip("\n").split("\n")
+
+
+def _plain_source(extraction: Extraction) -> dict[str, Any]:
+    source = source_to_dict(extraction.source)
+    for key in ("submitted", "answered"):
+        source[key] = _as_date(source[key])  # bare dates, as people write them
+    return source
+
+
+def _plain_commitment(commitment: dict[str, Any]) -> dict[str, Any]:
+    for entry in commitment["history"]:
+        entry["date"] = _as_date(entry["date"])
+    return commitment
+
+
+def _as_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
