@@ -143,6 +143,11 @@ STRONG: tuple[CueRule, ...] = (
             r"|bied|bieden)\s+(?:\w+\s+){0,6}?(?:uw|de)\s+Kamer\b"
             r"|\b(?:ontvangt|ontvangen)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+ontvangt\b"
             r"|\bontvangt\s+u\b|\bu\s+ontvangt\b"
+            # "U kunt de evaluatie voor de zomer tegemoet zien": the Kamer is told what to expect
+            r"|\b(?:kunt|kan)\s+(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:\S+\s+){0,14}?"
+            r"(?:tegemoet\s*zien|verwachten)\b"
+            r"|\b(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:kunt|kan)\s+(?:\S+\s+){0,14}?"
+            r"(?:tegemoet\s*zien|verwachten)\b"
             r"|\b(?:uw|de)\s+Kamer\s+(?:\w+\s+){0,6}?(?:wordt|zal)\s+(?:\w+\s+){0,6}?"
             r"(?:geïnformeerd|ontvangen)\b"
             r"|\bwordt\s+(?:uw|de)\s+Kamer\s+(?:\S+\s+){0,10}?geïnformeerd\b"
@@ -264,6 +269,13 @@ WEAK: tuple[CueRule, ...] = (
         segment=True,
     ),
     CueRule(
+        # "De eerste leveringen vinden in januari plaats"; meetings are excluded (MEETING)
+        "vindt plaats",
+        _rx(r"\b(?:vindt|vinden)\b(?=(?:\s+\S+){1,10}?\s+plaats\b)"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
         "stuk verschijnt",
         _rx(
             rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,10}}?\s+(?:verschijnt|verschijnen|volgt|volgen)\b"
@@ -285,6 +297,12 @@ KAMER_AGENDA = _rx(
     r"|\brondetafelgesprek|\bstemmingen\b|\bplenaire\s+behandeling"
 )
 
+# A meeting or vote on someone's calendar takes place; it is not delivered by the cabinet.
+MEETING = _rx(
+    r"\b(?:raad|top|topoverleg|conferentie|vergadering|verkiezingen|verkiezing|bijeenkomst|overleg"
+    r"|gesprek|gesprekken|stemming|zitting|summit|ministeriële|eurogroep|ecofin|navo-top)\b"
+)
+
 # An attitude, not something one could check was delivered ("zal ik rekening houden").
 SOFT = _rx(
     r"\brekening\s+(?:mee\s+)?houden\b|\binvulling\s+geven\b|\baandacht\s+(?:besteden|hebben|geven"
@@ -296,7 +314,9 @@ SOFT = _rx(
 META = _rx(
     r"\b(?:hieronder|hierna|in\s+(?:dit|het\s+volgende)\s+antwoord|bij\s+de\s+beantwoording"
     r"|in\s+de\s+beantwoording|in\s+antwoord\s+op\s+vraag|bij\s+vraag)\b"
-    r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:in\s+op|uit\s+van|ervan\s+uit|over|om)\b"
+    r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:in\s+op|uit\s+van|ervan\s+uit|om)\b"
+    # "de vraag gaat over", not "ik ga met NS in gesprek over" or "we gaan over tot"
+    r"|(?<!gesprek\s)\b(?:gaat|gaan)\s+over\b(?!\s+(?:tot|op)\b)"
     r"|\b(?:gaat|ging)\s+(?:het|dit|dat)\s+(?:\w+\s+)?om\b"
 )
 # A prognosis or trend, not an action.

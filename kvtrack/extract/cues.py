@@ -66,6 +66,7 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
 _PAST_TENSE = re.compile(
     r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|zou|zouden)\b", re.IGNORECASE
 )
+_OWN_PRONOUN = re.compile(r"^(?:ik|wij|we)\s|\s(?:ik|wij|we)$", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
@@ -122,7 +123,9 @@ def _not_a_delivery(text: str, cue: _Cue) -> bool:
         return True
     if not cue.rule.actor and table.MODAL.search(segment):
         return True
-    return cue.rule.label in ("gepland", "passief", "gereed", "beoogd") and bool(
+    if cue.rule.label == "vindt plaats" and table.MEETING.search(segment):
+        return True
+    return cue.rule.label in ("gepland", "passief", "gereed", "beoogd", "vindt plaats") and bool(
         table.KAMER_AGENDA.search(segment)
     )
 
@@ -139,6 +142,8 @@ def _completed_already(text: str, cue: _Cue, time: TimeRef | None, anchor: date 
 
 def _subject_ok(text: str, cue: _Cue) -> bool:
     after = text[cue.start :]
+    if _OWN_PRONOUN.search(text[cue.start : cue.end]):
+        return True  # the cue holds its subject: "ik ga", "gaan wij"
     if cue.rule.label == "toekomende tijd":
         if re.match(r"(?:zal|zullen)\s+(?:\w+\s+){0,3}?moeten\b", after, re.IGNORECASE):
             return False  # "we zullen moeten": a necessity, not a promise
