@@ -42,7 +42,7 @@ _SINGULAR = (
     "werk onderzoek verken evalueer neem stel lever rond zet verwacht wil kom regel deel dien leg "
     "pas maak geef zorg voer richt presenteer ontwikkel actualiseer herzie wijzig verleng verhoog "
     "open lanceer bespreek agendeer vraag betrek schrijf investeer implementeer bouw realiseer ga "
-    "besluit beslis kies doe"
+    "besluit beslis kies doe beoog plan ontvang herijk"
 )
 _PLURAL = (
     "informeren sturen zenden versturen berichten rapporteren bieden brengen laten starten "
@@ -50,7 +50,7 @@ _PLURAL = (
     "zetten verwachten willen komen regelen delen dienen leggen passen maken geven zorgen voeren "
     "richten presenteren ontwikkelen actualiseren herzien wijzigen verlengen verhogen openen "
     "lanceren bespreken agenderen vragen betrekken schrijven investeren implementeren bouwen "
-    "realiseren gaan besluiten beslissen kiezen doen"
+    "realiseren gaan besluiten beslissen kiezen doen beogen plannen ontvangen herijken"
 )
 # "stuur" → "sturen": the infinitive of each first-person singular form (the lists run in parallel).
 INFINITIVES: dict[str, str] = dict(zip(_SINGULAR.split(), _PLURAL.split(), strict=True))
@@ -75,6 +75,14 @@ _DOCUMENTS = (
     r"(?:brief|voortgangsbrief|rapportage|voortgangsrapportage|rapport|evaluatie|reactie"
     r"|kabinetsreactie|beleidsreactie|wetsvoorstel|plan|nota|monitor|uitwerking|besluit|regeling"
     r"|visie|strategie|agenda|actieplan|verkenning|resultaten|uitkomsten|handreiking|routekaart)"
+)
+
+# What the cabinet starts or opens ("start een pilot", "de aanbesteding start", "de ronde opent").
+_UNDERTAKINGS = (
+    r"(?:pilot|proef|experiment|project|programma|campagne|onderzoek|evaluatie|consultatie"
+    r"|verkenning|regeling|aanpak|traject|werkgroep|taskforce|aanbesteding|aanleg|bouw|uitrol"
+    r"|werving|subsidieronde|openstelling|loket|aanvraagperiode|inschrijving|renovatie"
+    r"|implementatie|invoering|herziening|tender|ronde)"
 )
 
 STRONG: tuple[CueRule, ...] = (
@@ -202,7 +210,11 @@ WEAK: tuple[CueRule, ...] = (
     ),
     CueRule(
         "kabinet handelt",
-        _rx(rf"\b{_GOVERNMENT}\s+(?:\w+\s+)?{_THIRD_PERSON}\b|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"),
+        _rx(
+            # "De Staatssecretaris van Financiën stuurt": a portfolio may follow the office
+            rf"\b{_GOVERNMENT}\s+(?:(?:van|voor)\s+(?:[\w-]+,?\s+){{1,6}}?|\w+\s+)?{_THIRD_PERSON}\b"
+            rf"|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"
+        ),
         strong=False,
         actor=True,
         segment=True,
@@ -261,9 +273,11 @@ WEAK: tuple[CueRule, ...] = (
     CueRule(
         "iets start",
         _rx(
-            r"\b(?:start|starten|begint|beginnen)\s+(?:er\s+)?(?:een|de|het)\s+(?:\w+\s+)?(?:pilot"
-            r"|proef|experiment|project|programma|campagne|onderzoek|evaluatie|consultatie|verkenning"
-            r"|regeling|aanpak|traject|werkgroep|taskforce)\b"
+            rf"\b(?:start|starten|begint|beginnen)\s+(?:er\s+)?(?:een|de|het)\s+(?:\w+\s+)?\w*"
+            rf"{_UNDERTAKINGS}\b"
+            # "De aanbesteding start in 2026", "De subsidieronde opent in maart"
+            rf"|\b(?:de|het|een)\s+(?:\w+\s+)?\w*{_UNDERTAKINGS}\s+(?:start|starten|begint|beginnen"
+            r"|opent|openen|gaat\s+open|gaan\s+open)\b"
         ),
         strong=False,
         segment=True,

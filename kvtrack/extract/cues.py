@@ -148,13 +148,23 @@ def _subject_ok(text: str, cue: _Cue) -> bool:
         if re.match(r"(?:zal|zullen)\s+(?:\w+\s+){0,3}?moeten\b", after, re.IGNORECASE):
             return False  # "we zullen moeten": a necessity, not a promise
         future_passive = re.search(
-            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:worden|zijn)\s+{table.PARTICIPLE}\b",
+            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}"
+            rf"|{_READY}\s+zijn)\b",
             after,
             re.IGNORECASE,
         )
-        if future_passive and not table.THIRD_PARTY_AGENT.search(after):
+        if (
+            future_passive
+            and not table.THIRD_PARTY_AGENT.search(after)
+            and not table.AMOUNT.search(future_passive.group(0))
+        ):
             return True  # what is delivered is the subject, not who delivers it
     return cabinet_subject(text, cue.start, cue.end)
+
+
+# "De evaluatie zal eind 2026 beschikbaar zijn": like a future passive, the thing delivered is
+# the subject (a sum of money being available is not a delivery: AMOUNT).
+_READY = r"(?:gereed|klaar|beschikbaar|afgerond|operationeel|opgeleverd|in\s+gebruik)"
 
 
 def _forecast(text: str, cue: _Cue) -> bool:
