@@ -71,6 +71,14 @@ PROPOSED: list[tuple[str, str]] = [
     ("Ik beoog de wijziging per 1 juli 2025 in werking te laten treden.", "2025-07-01"),
     ("De evaluatie zal eind 2025 beschikbaar zijn.", "2025-Q4"),
     ("Ik ga hierover nog in gesprek met de VNG en het IPO.", "undated"),
+    # sixth round
+    ("Het wetsvoorstel ligt naar verwachting in het derde kwartaal van 2025 bij uw Kamer.",
+     "2025-Q3"),
+    ("Daarom zet ik mij ervoor in dat uiterlijk eind 2027 alle rijkswebsites toegankelijk zijn.",
+     "2027-Q4"),
+    ("Het wetsvoorstel wordt per 1 januari 2027 van kracht.", "2027-01-01"),
+    ("In het najaar van 2025 verschijnt de volgende Telecommonitor.", "2025-H2"),
+    ("Over de voortgang rapporteer ik jaarlijks in de Staat van de Digitale Overheid.", "undated"),
 ]  # fmt: skip
 
 NOT_PROPOSED: list[str] = [
@@ -123,6 +131,8 @@ NOT_PROPOSED: list[str] = [
     "De verkiezingen vinden op 29 oktober plaats.",
     "Er zal in 2025 € 50 miljoen beschikbaar zijn voor de regeling.",
     "De vraag gaat over de regeling die in 2025 wordt herzien.",
+    "Het wetsvoorstel ligt sinds maart 2024 bij uw Kamer.",
+    "De gemeente zet zich ervoor in dat de school in 2026 open gaat.",
 ]
 
 

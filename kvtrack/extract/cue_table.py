@@ -126,7 +126,7 @@ STRONG: tuple[CueRule, ...] = (
         _rx(
             r"\b(?:mijn|ons|het)\s+(?:voornemen|streven|inzet)\s+is\b"
             r"|\bis\s+het\s+(?:voornemen|streven|de\s+bedoeling)\b"
-            r"|\bhet\s+is\s+(?:mijn|ons|het)\s+(?:voornemen|streven)\b"
+            r"|\bhet\s+is\s+(?:mijn|ons|het)\s+(?:voornemen|streven)\b|\bhet\s+is\s+de\s+bedoeling\b"
         ),
         strong=True,
     ),
@@ -166,6 +166,14 @@ STRONG: tuple[CueRule, ...] = (
             rf"|\b(?:ik|wij|we)\s+(?:{_SAME_CLAUSE}\s+){{0,8}}?(?:aan\s+)?(?:uw|de)\s+Kamer\s+"
             r"(?:stuur|sturen|zend"
             r"|zenden|toestuur|toesturen|aanbied|aanbieden|doe\s+toekomen|doen\s+toekomen)\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        # reporting is to the Kamer even when it is not named ("Over de voortgang rapporteer ik")
+        "rapporteren",
+        _rx(
+            r"\b(?:rapporteer|rapporteren)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:rapporteer|rapporteren)\b"
         ),
         strong=True,
     ),
@@ -257,7 +265,10 @@ WEAK: tuple[CueRule, ...] = (
     ),
     CueRule(
         "inwerkingtreding",
-        _rx(r"\b(?:treedt|treden)\b(?:\s+\w+){0,8}?\s+in\s+werking\b"),
+        _rx(
+            r"\b(?:treedt|treden)\b(?:\s+\w+){0,8}?\s+in\s+werking\b"
+            r"|\b(?:wordt|worden)\b(?:\s+\S+){0,8}?\s+van\s+kracht\b"
+        ),
         strong=False,
         segment=True,
     ),
@@ -290,11 +301,30 @@ WEAK: tuple[CueRule, ...] = (
         segment=True,
     ),
     CueRule(
+        # "Het wetsvoorstel ligt naar verwachting in het derde kwartaal van 2026 bij uw Kamer"
+        "bij de Kamer",
+        _rx(r"\b(?:ligt|liggen)\b(?:\s+\S+){0,10}?\s+bij\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        # a goal the cabinet commits to: "ik zet mij ervoor in dat uiterlijk eind 2027 alle ..."
+        # (the date sits in the dat-clause, so no segment)
+        "inzet voor doel",
+        _rx(
+            r"\b(?:zet|zetten)\s+(?:(?:ik|wij|we)\s+)?(?:mij|me|ons|(?:het\s+kabinet|de\s+regering)\s+zich)\s+"
+            r"(?:er\s*voor\s+|erop\s+)in\s+(?:dat|om)\b"
+            r"|\b(?:ik|wij|we)\s+(?:zet|zetten)\s+(?:mij|me|ons)\s+(?:er\s*voor\s+|erop\s+)in\s+(?:dat|om)\b"
+        ),
+        strong=False,
+        actor=True,
+    ),
+    CueRule(
         "stuk verschijnt",
         _rx(
             rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,10}}?\s+(?:verschijnt|verschijnen|volgt|volgen)\b"
             rf"|\b(?:verschijnt|verschijnen|volgt|volgen)\b(?:\s+\S+){{0,4}}?\s+(?:de|het|een)\s+"
-            rf"(?:\w+\s+)?{_DOCUMENTS}"
+            rf"(?:\w+\s+)?\w*{_DOCUMENTS}"  # compounds too: "de volgende Telecommonitor"
         ),
         strong=False,
         segment=True,

@@ -154,6 +154,7 @@ def _late_answer_line(lines: list[str], first: int) -> list[str]:
             return lines[i : i + 3]
     return []
 
+
 _DUTCH_DATE = re.compile(
     r"(?P<d>\d{1,2})\s+(?P<m>[a-zA-Z]+)\.?\s+(?P<y>(?:19|20)\d{2})|(?P<nd>\d{1,2})-(?P<nm>\d{1,2})-"
     r"(?P<ny>(?:19|20)\d{2})"
