@@ -56,6 +56,29 @@ PROPOSED: list[tuple[str, str]] = [
     ("Het streven is om de regeling per 1 januari 2026 in te voeren.", "2026-01-01"),
     ("Begin 2026 volgt een evaluatie van de regeling.", "2026-Q1"),
     ("De Minister van Financiën zal in het voorjaar van 2025 een wetsvoorstel indienen.", "2025-H1"),
+    # fifth round: a spaced dash only breaks a clause, the Kamer told what to expect, inversions
+    ("Naar verwachting wordt de ombouw van het baanvak Roosendaal–Vlissingen eind 2031 afgerond.",
+     "2031-Q4"),
+    ("Ik zeg toe dat ik met NS in gesprek ga over de compensatie, en ik zal uw Kamer uiterlijk "
+     "1 juli 2026 over de uitkomst berichten.", "2026-07-01"),
+    ("U kunt de evaluatie in het voorjaar van 2025 tegemoet zien.", "2025-H1"),
+    ("Uw Kamer kan de brief voor de zomer verwachten.", "2025-07-03"),
+    ("Begin 2026 start de Inspectie van het Onderwijs een extra begeleidingstraject.", "2026-Q1"),
+    ("De eerste leveringen uit het steunpakket vinden in januari plaats.", "2025-01"),
+    ("De aanbesteding start in het tweede kwartaal van 2025.", "2025-Q2"),
+    ("De nieuwe subsidieronde opent in maart 2025.", "2025-03"),
+    ("De Staatssecretaris van Financiën stuurt uw Kamer in het voorjaar een brief.", "2025-H1"),
+    ("Ik beoog de wijziging per 1 juli 2025 in werking te laten treden.", "2025-07-01"),
+    ("De evaluatie zal eind 2025 beschikbaar zijn.", "2025-Q4"),
+    ("Ik ga hierover nog in gesprek met de VNG en het IPO.", "undated"),
+    # sixth round
+    ("Het wetsvoorstel ligt naar verwachting in het derde kwartaal van 2025 bij uw Kamer.",
+     "2025-Q3"),
+    ("Daarom zet ik mij ervoor in dat uiterlijk eind 2027 alle rijkswebsites toegankelijk zijn.",
+     "2027-Q4"),
+    ("Het wetsvoorstel wordt per 1 januari 2027 van kracht.", "2027-01-01"),
+    ("In het najaar van 2025 verschijnt de volgende Telecommonitor.", "2025-H2"),
+    ("Over de voortgang rapporteer ik jaarlijks in de Staat van de Digitale Overheid.", "undated"),
 ]  # fmt: skip
 
 NOT_PROPOSED: list[str] = [
@@ -102,6 +125,14 @@ NOT_PROPOSED: list[str] = [
     "Het kabinet heeft in 2023 besloten om de regeling af te schaffen.",
     "In de brief van 5 juli heb ik toegezegd dat ik uw Kamer voor de zomer zou informeren.",
     "Ik wil u erop wijzen dat de gemeente de bewoners in 2026 zal informeren.",
+    "De gemeente Utrecht zal in 2026 starten met de aanleg.",
+    # meetings and votes take place; they are not delivered
+    "De NAVO-top vindt in juni 2025 plaats in Den Haag.",
+    "De verkiezingen vinden op 29 oktober plaats.",
+    "Er zal in 2025 € 50 miljoen beschikbaar zijn voor de regeling.",
+    "De vraag gaat over de regeling die in 2025 wordt herzien.",
+    "Het wetsvoorstel ligt sinds maart 2024 bij uw Kamer.",
+    "De gemeente zet zich ervoor in dat de school in 2026 open gaat.",
 ]
 
 

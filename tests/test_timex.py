@@ -120,6 +120,13 @@ CASES: list[tuple[str, date, str, str | None, TimeKind]] = [
     ("bij de begroting 2026", SEED, "bij de begroting 2026", "2025-09-16", D),
     ("met de Miljoenennota", SPRING, "met de Miljoenennota", "2025-09-16", D),
     ("voor de jaarwisseling", AUTUMN, "voor de jaarwisseling", "2025-Q4", D),
+    # around the turn of the year: December or January, so the later month
+    ("rond de jaarwisseling", AUTUMN, "rond de jaarwisseling", "2026-01", D),
+    ("Rond de jaarwisseling neem ik", SPRING, "Rond de jaarwisseling", "2026-01", D),
+    ("Begin volgend jaar start een pilot", AUTUMN, "Begin volgend jaar", "2026-Q1", D),
+    ("Dit jaar nog stuur ik", SPRING, "Dit jaar", "2025", D),
+    ("Met de begroting voor 2027 maak ik", SPRING, "Met de begroting voor 2027", "2026-09-15", D),
+    ("in de eerste helft van 2026", SPRING, "in de eerste helft van 2026", "2026-H1", D),
     # dates and months
     ("uiterlijk 1 juli 2025", SEED, "uiterlijk 1 juli 2025", "2025-07-01", D),
     ("voor 1 januari 2026", SEED, "voor 1 januari 2026", "2025-12-31", D),

@@ -33,14 +33,19 @@ SUBORDINATORS = (
     "terwijl", "hoewel", "zodra", "welke", "zoals", "alvorens", "mits", "tenzij", "totdat",
     "hoe", "waarom", "wanneer",
 )  # fmt: skip
-CLAUSE_BREAK = re.compile(r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE)
+# A dash breaks a clause only when spaced ("– zo verwacht ik –"); "Roosendaal–Vlissingen" and
+# "2025–2028" are one phrase.
+_PUNCTUATION = r"[,;:()]|\s[–—]|[–—]\s"
+CLAUSE_BREAK = re.compile(
+    _PUNCTUATION + r"|\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE
+)
 # An "en" starts a new clause when a subject or a finite verb other than the cabinet's own actions
 # follows ("wordt afgebouwd en vervalt per 1 januari"), not when it joins two nouns ("Gezondheidszorg
 # en Jeugd") or two of the cabinet's actions ("We werken ... uit en presenteren die").
 _VERB_FORMS = frozenset({*INFINITIVES, *INFINITIVES.values()})
 _VERBS = "|".join(sorted(_VERB_FORMS, key=len, reverse=True))
 _SEGMENT_BREAK = re.compile(
-    r"[,;:()–—]|\b(?:" + "|".join(SUBORDINATORS) + r"|maar)\b"
+    _PUNCTUATION + r"|\b(?:" + "|".join(SUBORDINATORS) + r"|maar)\b"
     rf"|\ben\b(?=\s+(?:ik|wij|we|zij|ze|hij|er|daarna|vervolgens|dan|daarnaast|(?!het\b)[a-z]+t)\b)"
     rf"(?!\s+(?:{_VERBS})\b)",
     re.IGNORECASE,

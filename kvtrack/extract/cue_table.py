@@ -1,4 +1,4 @@
-"""The cues of a commitment and of what looks like one but is not: the tables cues.py works from.
+"""The cues of a commitment: the rules cues.py works from (cue_filters.py holds what only looks like one).
 
 A rule is *strong* when the words alone make a promise ("zal ik", "kondig ik aan te zullen"), so it
 is proposed with or without a date; a weak rule needs a time phrase that points forward. `subject`:
@@ -42,7 +42,7 @@ _SINGULAR = (
     "werk onderzoek verken evalueer neem stel lever rond zet verwacht wil kom regel deel dien leg "
     "pas maak geef zorg voer richt presenteer ontwikkel actualiseer herzie wijzig verleng verhoog "
     "open lanceer bespreek agendeer vraag betrek schrijf investeer implementeer bouw realiseer ga "
-    "besluit beslis kies doe"
+    "besluit beslis kies doe beoog plan ontvang herijk"
 )
 _PLURAL = (
     "informeren sturen zenden versturen berichten rapporteren bieden brengen laten starten "
@@ -50,7 +50,7 @@ _PLURAL = (
     "zetten verwachten willen komen regelen delen dienen leggen passen maken geven zorgen voeren "
     "richten presenteren ontwikkelen actualiseren herzien wijzigen verlengen verhogen openen "
     "lanceren bespreken agenderen vragen betrekken schrijven investeren implementeren bouwen "
-    "realiseren gaan besluiten beslissen kiezen doen"
+    "realiseren gaan besluiten beslissen kiezen doen beogen plannen ontvangen herijken"
 )
 # "stuur" → "sturen": the infinitive of each first-person singular form (the lists run in parallel).
 INFINITIVES: dict[str, str] = dict(zip(_SINGULAR.split(), _PLURAL.split(), strict=True))
@@ -75,6 +75,14 @@ _DOCUMENTS = (
     r"(?:brief|voortgangsbrief|rapportage|voortgangsrapportage|rapport|evaluatie|reactie"
     r"|kabinetsreactie|beleidsreactie|wetsvoorstel|plan|nota|monitor|uitwerking|besluit|regeling"
     r"|visie|strategie|agenda|actieplan|verkenning|resultaten|uitkomsten|handreiking|routekaart)"
+)
+
+# What the cabinet starts or opens ("start een pilot", "de aanbesteding start", "de ronde opent").
+_UNDERTAKINGS = (
+    r"(?:pilot|proef|experiment|project|programma|campagne|onderzoek|evaluatie|consultatie"
+    r"|verkenning|regeling|aanpak|traject|werkgroep|taskforce|aanbesteding|aanleg|bouw|uitrol"
+    r"|werving|subsidieronde|openstelling|loket|aanvraagperiode|inschrijving|renovatie"
+    r"|implementatie|invoering|herziening|tender|ronde)"
 )
 
 STRONG: tuple[CueRule, ...] = (
@@ -118,7 +126,7 @@ STRONG: tuple[CueRule, ...] = (
         _rx(
             r"\b(?:mijn|ons|het)\s+(?:voornemen|streven|inzet)\s+is\b"
             r"|\bis\s+het\s+(?:voornemen|streven|de\s+bedoeling)\b"
-            r"|\bhet\s+is\s+(?:mijn|ons|het)\s+(?:voornemen|streven)\b"
+            r"|\bhet\s+is\s+(?:mijn|ons|het)\s+(?:voornemen|streven)\b|\bhet\s+is\s+de\s+bedoeling\b"
         ),
         strong=True,
     ),
@@ -143,6 +151,11 @@ STRONG: tuple[CueRule, ...] = (
             r"|bied|bieden)\s+(?:\w+\s+){0,6}?(?:uw|de)\s+Kamer\b"
             r"|\b(?:ontvangt|ontvangen)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+ontvangt\b"
             r"|\bontvangt\s+u\b|\bu\s+ontvangt\b"
+            # "U kunt de evaluatie voor de zomer tegemoet zien": the Kamer is told what to expect
+            r"|\b(?:kunt|kan)\s+(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:\S+\s+){0,14}?"
+            r"(?:tegemoet\s*zien|verwachten)\b"
+            r"|\b(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:kunt|kan)\s+(?:\S+\s+){0,14}?"
+            r"(?:tegemoet\s*zien|verwachten)\b"
             r"|\b(?:uw|de)\s+Kamer\s+(?:\w+\s+){0,6}?(?:wordt|zal)\s+(?:\w+\s+){0,6}?"
             r"(?:geïnformeerd|ontvangen)\b"
             r"|\bwordt\s+(?:uw|de)\s+Kamer\s+(?:\S+\s+){0,10}?geïnformeerd\b"
@@ -153,6 +166,14 @@ STRONG: tuple[CueRule, ...] = (
             rf"|\b(?:ik|wij|we)\s+(?:{_SAME_CLAUSE}\s+){{0,8}}?(?:aan\s+)?(?:uw|de)\s+Kamer\s+"
             r"(?:stuur|sturen|zend"
             r"|zenden|toestuur|toesturen|aanbied|aanbieden|doe\s+toekomen|doen\s+toekomen)\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        # reporting is to the Kamer even when it is not named ("Over de voortgang rapporteer ik")
+        "rapporteren",
+        _rx(
+            r"\b(?:rapporteer|rapporteren)\s+(?:ik|wij|we)\b|\b(?:ik|wij|we)\s+(?:rapporteer|rapporteren)\b"
         ),
         strong=True,
     ),
@@ -197,7 +218,11 @@ WEAK: tuple[CueRule, ...] = (
     ),
     CueRule(
         "kabinet handelt",
-        _rx(rf"\b{_GOVERNMENT}\s+(?:\w+\s+)?{_THIRD_PERSON}\b|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"),
+        _rx(
+            # "De Staatssecretaris van Financiën stuurt": a portfolio may follow the office
+            rf"\b{_GOVERNMENT}\s+(?:(?:van|voor)\s+(?:[\w-]+,?\s+){{1,6}}?|\w+\s+)?{_THIRD_PERSON}\b"
+            rf"|\b{_THIRD_PERSON}\s+{_GOVERNMENT}\b"
+        ),
         strong=False,
         actor=True,
         segment=True,
@@ -240,7 +265,10 @@ WEAK: tuple[CueRule, ...] = (
     ),
     CueRule(
         "inwerkingtreding",
-        _rx(r"\b(?:treedt|treden)\b(?:\s+\w+){0,8}?\s+in\s+werking\b"),
+        _rx(
+            r"\b(?:treedt|treden)\b(?:\s+\w+){0,8}?\s+in\s+werking\b"
+            r"|\b(?:wordt|worden)\b(?:\s+\S+){0,8}?\s+van\s+kracht\b"
+        ),
         strong=False,
         segment=True,
     ),
@@ -256,68 +284,49 @@ WEAK: tuple[CueRule, ...] = (
     CueRule(
         "iets start",
         _rx(
-            r"\b(?:start|starten|begint|beginnen)\s+(?:er\s+)?(?:een|de|het)\s+(?:\w+\s+)?(?:pilot"
-            r"|proef|experiment|project|programma|campagne|onderzoek|evaluatie|consultatie|verkenning"
-            r"|regeling|aanpak|traject|werkgroep|taskforce)\b"
+            rf"\b(?:start|starten|begint|beginnen)\s+(?:er\s+)?(?:een|de|het)\s+(?:\w+\s+)?\w*"
+            rf"{_UNDERTAKINGS}\b"
+            # "De aanbesteding start in 2026", "De subsidieronde opent in maart"
+            rf"|\b(?:de|het|een)\s+(?:\w+\s+)?\w*{_UNDERTAKINGS}\s+(?:start|starten|begint|beginnen"
+            r"|opent|openen|gaat\s+open|gaan\s+open)\b"
         ),
         strong=False,
         segment=True,
+    ),
+    CueRule(
+        # "De eerste leveringen vinden in januari plaats"; meetings are excluded (MEETING)
+        "vindt plaats",
+        _rx(r"\b(?:vindt|vinden)\b(?=(?:\s+\S+){1,10}?\s+plaats\b)"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        # "Het wetsvoorstel ligt naar verwachting in het derde kwartaal van 2026 bij uw Kamer"
+        "bij de Kamer",
+        _rx(r"\b(?:ligt|liggen)\b(?:\s+\S+){0,10}?\s+bij\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\b"),
+        strong=False,
+        segment=True,
+    ),
+    CueRule(
+        # a goal the cabinet commits to: "ik zet mij ervoor in dat uiterlijk eind 2027 alle ..."
+        # (the date sits in the dat-clause, so no segment)
+        "inzet voor doel",
+        _rx(
+            r"\b(?:zet|zetten)\s+(?:(?:ik|wij|we)\s+)?(?:mij|me|ons|(?:het\s+kabinet|de\s+regering)\s+zich)\s+"
+            r"(?:er\s*voor\s+|erop\s+)in\s+(?:dat|om)\b"
+            r"|\b(?:ik|wij|we)\s+(?:zet|zetten)\s+(?:mij|me|ons)\s+(?:er\s*voor\s+|erop\s+)in\s+(?:dat|om)\b"
+        ),
+        strong=False,
+        actor=True,
     ),
     CueRule(
         "stuk verschijnt",
         _rx(
             rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,10}}?\s+(?:verschijnt|verschijnen|volgt|volgen)\b"
             rf"|\b(?:verschijnt|verschijnen|volgt|volgen)\b(?:\s+\S+){{0,4}}?\s+(?:de|het|een)\s+"
-            rf"(?:\w+\s+)?{_DOCUMENTS}"
+            rf"(?:\w+\s+)?\w*{_DOCUMENTS}"  # compounds too: "de volgende Telecommonitor"
         ),
         strong=False,
         segment=True,
     ),
-)
-
-# An obligation ("moet uiterlijk 2028 zijn afgerond") is not a promise of the cabinet's.
-MODAL = _rx(r"\b(?:moet|moeten|dient|dienen|kan|kunnen|mag|mogen|hoeft|hoeven)\b")
-
-# A sum of money being there, and the Kamer's own agenda: not something the cabinet delivers.
-AMOUNT = _rx(r"€|\b(?:miljoen|miljard|euro|mln|mld)\b")
-KAMER_AGENDA = _rx(
-    r"\b(?:commissie|plenair\w*\s+)?debat\w*|\bnotaoverleg|\bwetgevingsoverleg|\bhoorzitting"
-    r"|\brondetafelgesprek|\bstemmingen\b|\bplenaire\s+behandeling"
-)
-
-# An attitude, not something one could check was delivered ("zal ik rekening houden").
-SOFT = _rx(
-    r"\brekening\s+(?:mee\s+)?houden\b|\binvulling\s+geven\b|\baandacht\s+(?:besteden|hebben|geven"
-    r"|vragen)\b|\bin\s+de\s+gaten\s+houden\b|\bblijven\b|\bvolgen\b|\binspannen\b|\binzetten\b"
-    r"|\bvoor\s+(?:\w+\s+)?ogen\s+houden\b|\bmoeten\b|\bafhangen\b|\bbetrokken\s+(?:zijn|blijven)\b"
-    r"|\bde\s+vinger\s+aan\s+de\s+pols\b"
-)
-# The answer talking about itself ("hieronder ga ik in op").
-META = _rx(
-    r"\b(?:hieronder|hierna|in\s+(?:dit|het\s+volgende)\s+antwoord|bij\s+de\s+beantwoording"
-    r"|in\s+de\s+beantwoording|in\s+antwoord\s+op\s+vraag|bij\s+vraag)\b"
-    r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:in\s+op|uit\s+van|ervan\s+uit|over|om)\b"
-    r"|\b(?:gaat|ging)\s+(?:het|dit|dat)\s+(?:\w+\s+)?om\b"
-)
-# A prognosis or trend, not an action.
-TREND = _rx(
-    r"\b(?:daalt|dalen|daling|stijgt|stijgen|stijging|groeit|groeien|krimpt|krimpen"
-    r"|neemt\s+(?:\w+\s+){0,3}?(?:af|toe)|nemen\s+(?:\w+\s+){0,3}?(?:af|toe)|afname|toename"
-    r"|zal\s+(?:\w+\s+){0,4}?(?:dalen|stijgen|groeien|afnemen|toenemen))\b"
-)
-FORECAST = _rx(
-    r"\b(?:prognoses?|raming(?:en)?|geraamd|geschat|uitgegaan|vanuit\s+gegaan|scenario's?|zou"
-    r"|zouden)\b"
-)
-MODAL_PASSIVE = _rx(
-    r"\b(?:kan|kunnen|moet|moeten|zou|zouden|mag|mogen|dient|dienen)\b(?:\s+\S+){0,10}?\s+worden\b"
-)
-THIRD_PARTY_AGENT = _rx(
-    r"\bdoor\s+(?!(?:mij|ons|het\s+kabinet|de\s+regering|mijn\s+ministerie|het\s+ministerie"
-    r"|de\s+minister|de\s+staatssecretaris|het\s+rijk|rijkswaterstaat|het\s+rijksvastgoedbedrijf"
-    r"|defensie)\b)(?:de|het|een)?\s*[A-Za-zÀ-ÿ]"
-)
-COMPLETED = _rx(
-    r"\b(?:is|zijn)\s+(?:\w+\s+|\([^)]*\)\s+){0,8}?(?:geopend|opgeleverd|in\s+gebruik\s+genomen"
-    r"|afgerond|voltooid|in\s+werking\s+getreden|gerealiseerd|ingevoerd)\b"
 )

@@ -17,6 +17,7 @@ from datetime import date
 
 from kvtrack.core.model import Status
 from kvtrack.core.timex import TimeKind, TimeRef, find_times
+from kvtrack.extract import cue_filters as filters
 from kvtrack.extract import cue_table as table
 from kvtrack.extract.clauses import (
     CLAUSE_BREAK,
@@ -49,7 +50,7 @@ class _Cue:
 def judge(sentence: str, anchor: date | None) -> Proposal | None:
     """A proposal for `sentence`, or None when it is not the cabinet's promise."""
     text = " ".join(sentence.split())
-    if not text or text.endswith("?") or len(text) > 2000 or table.META.search(text):
+    if not text or text.endswith("?") or len(text) > 2000 or filters.META.search(text):
         return None
     if third_party_frame(text):
         return None
@@ -66,6 +67,7 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
 _PAST_TENSE = re.compile(
     r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|zou|zouden)\b", re.IGNORECASE
 )
+_OWN_PRONOUN = re.compile(r"^(?:ik|wij|we)\s|\s(?:ik|wij|we)$", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
@@ -86,8 +88,8 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
     if negated(text, cue.start, cue.end):
         return None
     if rule.label == "passief" and (
-        table.MODAL_PASSIVE.search(text[: cue.end])
-        or table.THIRD_PARTY_AGENT.search(text[cue.end :])
+        filters.MODAL_PASSIVE.search(text[: cue.end])
+        or filters.THIRD_PARTY_AGENT.search(text[cue.end :])
     ):
         return None
     if _forecast(text, cue):
@@ -106,7 +108,7 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
     if _completed_already(text, cue, chosen, anchor):
         return None
     if chosen is None:
-        if not rule.strong or table.SOFT.search(_clause_text(text, cue)):
+        if not rule.strong or filters.SOFT.search(_clause_text(text, cue)):
             return None
         past = any(t.kind is TimeKind.PAST for t in times)
         if past and not re.search(r"\b(?:zal|zullen|ga|gaat|gaan)\b", text, re.IGNORECASE):
@@ -118,12 +120,14 @@ def _not_a_delivery(text: str, cue: _Cue) -> bool:
     """ "In 2025 is € 10 miljoen beschikbaar", "het commissiedebat is gepland op 12 maart"."""
     begin, stop = segment_bounds(text, cue.start, cue.end)
     segment = text[begin:stop]
-    if cue.rule.label == "gereed" and table.AMOUNT.search(segment):
+    if cue.rule.label == "gereed" and filters.AMOUNT.search(segment):
         return True
-    if not cue.rule.actor and table.MODAL.search(segment):
+    if not cue.rule.actor and filters.MODAL.search(segment):
         return True
-    return cue.rule.label in ("gepland", "passief", "gereed", "beoogd") and bool(
-        table.KAMER_AGENDA.search(segment)
+    if cue.rule.label == "vindt plaats" and filters.MEETING.search(segment):
+        return True
+    return cue.rule.label in ("gepland", "passief", "gereed", "beoogd", "vindt plaats") and bool(
+        filters.KAMER_AGENDA.search(segment)
     )
 
 
@@ -139,25 +143,37 @@ def _completed_already(text: str, cue: _Cue, time: TimeRef | None, anchor: date 
 
 def _subject_ok(text: str, cue: _Cue) -> bool:
     after = text[cue.start :]
+    if _OWN_PRONOUN.search(text[cue.start : cue.end]):
+        return True  # the cue holds its subject: "ik ga", "gaan wij"
     if cue.rule.label == "toekomende tijd":
         if re.match(r"(?:zal|zullen)\s+(?:\w+\s+){0,3}?moeten\b", after, re.IGNORECASE):
             return False  # "we zullen moeten": a necessity, not a promise
         future_passive = re.search(
-            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:worden|zijn)\s+{table.PARTICIPLE}\b",
+            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}"
+            rf"|{_READY}\s+zijn)\b",
             after,
             re.IGNORECASE,
         )
-        if future_passive and not table.THIRD_PARTY_AGENT.search(after):
+        if (
+            future_passive
+            and not filters.THIRD_PARTY_AGENT.search(after)
+            and not filters.AMOUNT.search(future_passive.group(0))
+        ):
             return True  # what is delivered is the subject, not who delivers it
     return cabinet_subject(text, cue.start, cue.end)
+
+
+# "De evaluatie zal eind 2026 beschikbaar zijn": like a future passive, the thing delivered is
+# the subject (a sum of money being available is not a delivery: AMOUNT).
+_READY = r"(?:gereed|klaar|beschikbaar|afgerond|operationeel|opgeleverd|in\s+gebruik)"
 
 
 def _forecast(text: str, cue: _Cue) -> bool:
     """A trend or prognosis rather than something the cabinet does."""
     if cue.rule.strong or cue.rule.actor:
         begin, stop = segment_bounds(text, cue.start, cue.end)
-        return bool(table.TREND.search(text[begin:stop])) and not cue.rule.strong
-    return bool(table.TREND.search(text) or table.FORECAST.search(text))
+        return bool(filters.TREND.search(text[begin:stop])) and not cue.rule.strong
+    return bool(filters.TREND.search(text) or filters.FORECAST.search(text))
 
 
 def _time_negated(text: str, ref: TimeRef) -> bool:
@@ -210,8 +226,8 @@ def _main_participle(text: str, after: int) -> str | None:
 
 
 def _past_completion(text: str, anchor: date | None) -> Proposal | None:
-    m = table.COMPLETED.search(text)
-    if m is None or negated(text, m.start(), m.end()) or table.TREND.search(text):
+    m = filters.COMPLETED.search(text)
+    if m is None or negated(text, m.start(), m.end()) or filters.TREND.search(text):
         return None
     if re.search(r"\d+(?:[.,]\d+)*\s+(?!jl\b)[a-zà-ÿ]", text[: m.end()]) and not re.search(
         r"\b(?:19|20)\d\d\b", text[: m.end()]

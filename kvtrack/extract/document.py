@@ -58,7 +58,7 @@ def read_document(text: CleanText) -> Document:
     if not answers or not any(line.strip() for b in answers for line in b.lines):
         raise KvtrackError(NO_STRUCTURE)
     first = headings[0][0] if headings else len(lines)
-    header = _read_header(lines[:first], text.furniture)
+    header = _read_header(lines[:first] + _late_answer_line(lines, first), text.furniture)
     questions = tuple(b for b in blocks if b.kind == "vraag")
     return Document(header, questions, tuple(answers))
 
@@ -144,6 +144,16 @@ def _answers_without_headings(blocks: list[Block]) -> list[Block]:
 
 # --------------------------------------------------------------------------------------------
 # Header
+
+
+def _late_answer_line(lines: list[str], first: int) -> list[str]:
+    """The website puts "Antwoord van ... (ontvangen ...)" after the first question: read it too
+    (with the next lines, where a PDF copy may carry its date)."""
+    for i in range(first, len(lines)):
+        if re.match(r"\s*Antwoord\s+van\b", lines[i], re.IGNORECASE):
+            return lines[i : i + 3]
+    return []
+
 
 _DUTCH_DATE = re.compile(
     r"(?P<d>\d{1,2})\s+(?P<m>[a-zA-Z]+)\.?\s+(?P<y>(?:19|20)\d{2})|(?P<nd>\d{1,2})-(?P<nm>\d{1,2})-"

@@ -120,10 +120,11 @@ def other_recess(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def year_turn(m: re.Match[str], ctx: Context) -> Resolved | None:
     anchor = ctx.anchor
-    if words(m["pre"]) == "rond":
-        return None, TimeKind.VAGUE
     if anchor is None:
         return None, TimeKind.DEADLINE
+    if words(m["pre"]) == "rond":
+        # around the next turn of the year: December or January, so the later month (as "medio")
+        return Period.month(anchor.year + 1, 1), TimeKind.DEADLINE
     return Period.quarter(anchor.year, 4), TimeKind.DEADLINE
 
 
