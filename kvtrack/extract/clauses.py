@@ -31,7 +31,7 @@ SUBORDINATORS = (
     "dat", "die", "omdat", "zodat", "wanneer", "indien", "nadat", "voordat", "waarna", "waarbij",
     "waarmee", "waarin", "waardoor", "waarvan", "waarover", "waarop", "waaraan", "waarvoor",
     "terwijl", "hoewel", "zodra", "welke", "zoals", "alvorens", "mits", "tenzij", "totdat",
-    "hoe", "waarom", "wanneer",
+    "hoe", "waarom", "wanneer", "waar",
 )  # fmt: skip
 # A dash breaks a clause only when spaced ("– zo verwacht ik –"); "Roosendaal–Vlissingen" and
 # "2025–2028" are one phrase.

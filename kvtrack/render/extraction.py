@@ -9,15 +9,11 @@ JSON is `{"source": ..., "commitments": [...]}` per document, a list of those fo
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
-import yaml
-
 from kvtrack.extract.extractor import Extraction
+from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
 from kvtrack.store.serialize import commitment_to_dict, source_to_dict
-
-SCHEMA_VERSION = 1
 
 
 def yaml_text(extractions: Sequence[Extraction]) -> str:
@@ -30,7 +26,7 @@ def yaml_text(extractions: Sequence[Extraction]) -> str:
         "sources:",
     ]
     for extraction in extractions:
-        lines.extend(_item(_plain_source(extraction)))
+        lines.extend(_item(plain_source(extraction.source)))
     if not n:
         lines.append("commitments: []")
     else:
@@ -39,7 +35,7 @@ def yaml_text(extractions: Sequence[Extraction]) -> str:
         if len(extractions) > 1 and extraction.commitments:
             lines.append(f"# --- {extraction.source.file or extraction.source.id}")
         for commitment in extraction.commitments:
-            lines.extend(_item(_plain_commitment(commitment_to_dict(commitment))))
+            lines.extend(_item(plain_commitment(commitment)))
     return "\n".join(lines) + "\n"
 
 
@@ -64,30 +60,4 @@ def json_text(extractions: Sequence[Extraction], *, several: bool) -> str:
 
 
 def _item(value: dict[str, Any]) -> list[str]:
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    text = yaml.dump(
-        [value],
-        Dumper=dumper,
-        allow_unicode=True,  # Dutch text as text
-        sort_keys=False,  # the schema's key order
-        width=100,
-        default_flow_style=False,
-    )
-    return text.rstrip("\n").split("\n")
-
-
-def _plain_source(extraction: Extraction) -> dict[str, Any]:
-    source = source_to_dict(extraction.source)
-    for key in ("submitted", "answered"):
-        source[key] = _as_date(source[key])  # bare dates, as people write them
-    return source
-
-
-def _plain_commitment(commitment: dict[str, Any]) -> dict[str, Any]:
-    for entry in commitment["history"]:
-        entry["date"] = _as_date(entry["date"])
-    return commitment
-
-
-def _as_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return dump([value]).rstrip("\n").split("\n")

@@ -1,4 +1,4 @@
-"""`list --format yaml`: the selected commitments as a complete, valid commitments file.
+"""YAML in the commitments-file schema: `list --format yaml` and `extract`'s output.
 
 Not a bare list: `version`, the sources the selected commitments cite, and the commitments in
 schema shape (kvtrack.store.serialize), so the output passes `kvtrack validate` and can be used
@@ -14,30 +14,53 @@ from typing import Any
 
 import yaml
 
-from kvtrack.core.model import Register
+from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.query import Assessed
 from kvtrack.store.serialize import commitment_to_dict, source_to_dict
 
 SCHEMA_VERSION = 1
 
 
-def document(items: Sequence[Assessed], register: Register) -> dict[str, Any]:
-    cited = {a.commitment.source for a in items}
-    sources = [source_to_dict(s) for s in register.sources.values() if s.id in cited]
-    commitments = [commitment_to_dict(a.commitment) for a in items]
+def plain_source(source: Source) -> dict[str, Any]:
+    out = source_to_dict(source)
     # The serializer gives dates as ISO text, which PyYAML would quote ('2024-12-05'); as date
     # objects they come out bare, as people write them in the file. Both load the same.
-    for source in sources:
-        for key in ("submitted", "answered"):
-            source[key] = _as_date(source[key])
-    for commitment in commitments:
-        for entry in commitment["history"]:
-            entry["date"] = _as_date(entry["date"])
+    for key in ("submitted", "answered"):
+        out[key] = _as_date(out[key])
+    return out
+
+
+def plain_commitment(commitment: Commitment) -> dict[str, Any]:
+    out = commitment_to_dict(commitment)
+    for entry in out["history"]:
+        entry["date"] = _as_date(entry["date"])
+    return out
+
+
+def dump(data: Any) -> str:
+    """YAML text the way the shipped file is written: Dutch as text, schema key order, one line
+    per value (a quote is never folded over lines, so it greps and diffs as one)."""
+    # libyaml's emitter is twice as fast, same output, same safety; absent if PyYAML was built
+    # without libyaml
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text: str = yaml.dump(
+        data,
+        Dumper=dumper,
+        allow_unicode=True,
+        sort_keys=False,
+        width=2**31 - 1,
+        default_flow_style=False,
+    )
+    return text
+
+
+def document(items: Sequence[Assessed], register: Register) -> dict[str, Any]:
+    cited = {a.commitment.source for a in items}
     return {
         "version": SCHEMA_VERSION,
         # in the register's order, only those cited, so every `source:` resolves and none dangle
-        "sources": sources,
-        "commitments": commitments,
+        "sources": [plain_source(s) for s in register.sources.values() if s.id in cited],
+        "commitments": [plain_commitment(a.commitment) for a in items],
     }
 
 
@@ -51,15 +74,4 @@ def render(items: Sequence[Assessed], register: Register) -> str:
         f"# Exported by kvtrack: {n} commitment{'s' * (n != 1)}. "
         "Schema: docs/schema.md. Check with `kvtrack validate --file FILE`.\n"
     )
-    # libyaml's emitter is twice as fast, same output, same safety; absent if PyYAML was built
-    # without libyaml
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(
-        document(items, register),
-        Dumper=dumper,
-        allow_unicode=True,  # Dutch text as text, not \xeb escapes
-        sort_keys=False,  # the schema's key order
-        width=100,
-        default_flow_style=False,
-    )
-    return header + body
+    return header + dump(document(items, register))
