@@ -56,7 +56,7 @@ def test_done_records_the_status_and_a_dated_entry(run, shipped):
 
 
 def test_on_defaults_to_today_in_amsterdam(run, shipped, monkeypatch):
-    monkeypatch.setattr("kvtrack.cli.edit.today", lambda: date(2026, 11, 27))
+    monkeypatch.setattr("kvtrack.cli.options.today", lambda: date(2026, 11, 27))
     line = ok(run, "note", "groningen-cascadeplein", "Nog niet open", "--file", str(shipped))
     assert line == "groningen-cascadeplein: note added on 2026-11-27"
     assert load(shipped).register.get("groningen-cascadeplein").history[-1].date == date(

@@ -257,3 +257,18 @@ def test_every_command_has_help_with_an_example(run):
         assert doc.strip(), f"{name} has no help text"
         assert "kvtrack " in doc, f"{name} --help has no example"
         assert " ".join(doc.split()[:3]) in result.stdout
+
+
+def test_today_is_the_date_in_amsterdam(monkeypatch):
+    from datetime import datetime, timezone
+
+    from kvtrack.cli import options
+
+    class LateEveningUTC(datetime):
+        @classmethod
+        def now(cls, tz=None):
+            # 23:30 UTC on 27 November is already 28 November in Amsterdam (UTC+1)
+            return datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc).astimezone(tz)
+
+    monkeypatch.setattr(options, "datetime", LateEveningUTC)
+    assert options.today().isoformat() == "2026-11-28"

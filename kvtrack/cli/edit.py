@@ -12,12 +12,17 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from kvtrack.cli.app import app
-from kvtrack.cli.options import DEFAULT_FILE, EditFileOption, split_values, today
+from kvtrack.cli.options import (
+    DEFAULT_FILE,
+    EditFileOption,
+    day_option,
+    period_option,
+    split_values,
+)
 from kvtrack.errors import KvtrackError
 
 if TYPE_CHECKING:
     from kvtrack.core.edits import Change
-    from kvtrack.core.period import Period
 
 IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")]
 OnOption = Annotated[
@@ -106,7 +111,7 @@ def add(
         source=source.strip(),
         quote=(quote or "").strip(),
         answer=tuple(answer or ()),
-        due=_period("--due", due),
+        due=period_option("--due", due),
         due_text=_blank_to_none(due_text),
         owner=_blank_to_none(owner),
         places=split_values(place),
@@ -210,7 +215,7 @@ def reschedule(
     from kvtrack.core.edits import reschedule as decide
     from kvtrack.store.edits import record
 
-    new_due = _period("PERIOD", period)
+    new_due = period_option("PERIOD", period)
     if new_due is None:
         raise KvtrackError("PERIOD is empty; give the new due, e.g. 2026-Q2")
     day = _on_date(on)
@@ -243,25 +248,7 @@ def note(
 
 
 def _on_date(text: str | None) -> date:
-    if text is None:
-        return today()
-    from kvtrack.core.period import parse_date
-
-    try:
-        return parse_date(text)
-    except KvtrackError as e:
-        raise KvtrackError(f"--on: {e.message}") from None
-
-
-def _period(option: str, text: str | None) -> Period | None:
-    if text is None or not text.strip():
-        return None
-    from kvtrack.core.period import Period
-
-    try:
-        return Period.parse(text)
-    except KvtrackError as e:
-        raise KvtrackError(f"{option}: {e.message}") from None
+    return day_option("--on", text)
 
 
 def _blank_to_none(text: str | None) -> str | None:

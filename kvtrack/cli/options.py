@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
 from kvtrack.errors import KvtrackError
 
 if TYPE_CHECKING:
+    from kvtrack.core.period import Period
     from kvtrack.core.query import Window
+
+T = TypeVar("T")
 
 TIMEZONE = "Europe/Amsterdam"
 
@@ -90,36 +94,47 @@ def today() -> date:
     return datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
-def as_of_date(text: str | None) -> date:
+def named(option: str, convert: Callable[[str], T], text: str) -> T:
+    """`convert(text)`, with the option's name in front of any error message."""
+    try:
+        return convert(text)
+    except KvtrackError as e:
+        raise KvtrackError(f"{option}: {e.message}") from None
+
+
+def day_option(option: str, text: str | None) -> date:
+    """A YYYY-MM-DD option such as --as-of or --on; today (Europe/Amsterdam) when not given."""
     if text is None:
         return today()
     from kvtrack.core.period import parse_date
 
-    try:
-        return parse_date(text)
-    except KvtrackError as e:
-        raise KvtrackError(f"--as-of: {e.message}") from None
+    return named(option, parse_date, text)
+
+
+def as_of_date(text: str | None) -> date:
+    return day_option("--as-of", text)
+
+
+def period_option(option: str, text: str | None) -> Period | None:
+    """A period option (--due, --from, ...): None when not given or blank."""
+    if text is None or not text.strip():
+        return None
+    from kvtrack.core.period import Period
+
+    return named(option, Period.parse, text)
 
 
 def window(text: str) -> Window:
     from kvtrack.core.query import Window
 
-    try:
-        return Window.parse(text)
-    except KvtrackError as e:
-        raise KvtrackError(f"--within: {e.message}") from None
+    return named("--within", Window.parse, text)
 
 
 def boundary(option: str, text: str | None, *, end: bool) -> date | None:
     """A `--from`/`--to`-style bound given as a period: its first day, or its last when `end`."""
-    if text is None:
+    period = period_option(option, text)
+    if period is None:
         return None
-    from kvtrack.core.period import Period
-
-    try:
-        period = Period.parse(text)
-    except KvtrackError as e:
-        raise KvtrackError(f"{option}: {e.message}") from None
     return period.end if end else period.start
 
 
