@@ -1,6 +1,7 @@
 """list / show / due / timeline through the CLI, on the shipped file and on small fixtures."""
 
 import json
+from datetime import UTC
 
 import pytest
 from conftest import AS_OF, MINIMAL, SHIPPED
@@ -260,7 +261,7 @@ def test_every_command_has_help_with_an_example(run):
 
 
 def test_today_is_the_date_in_amsterdam(monkeypatch):
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from kvtrack.cli import options
 
@@ -268,7 +269,7 @@ def test_today_is_the_date_in_amsterdam(monkeypatch):
         @classmethod
         def now(cls, tz=None):
             # 23:30 UTC on 27 November is already 28 November in Amsterdam (UTC+1)
-            return datetime(2026, 11, 27, 23, 30, tzinfo=timezone.utc).astimezone(tz)
+            return datetime(2026, 11, 27, 23, 30, tzinfo=UTC).astimezone(tz)
 
     monkeypatch.setattr(options, "datetime", LateEveningUTC)
     assert options.today().isoformat() == "2026-11-28"
