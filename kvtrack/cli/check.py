@@ -124,16 +124,7 @@ def check(
         raise typer.Exit(code)
 
 
-def _paragraphs(doc: str | None) -> str:
-    """The docstring as help text: Typer keeps single line breaks, so join each paragraph's
-    lines (indented example paragraphs stay as they are)."""
-    import inspect
-
-    paragraphs = inspect.cleandoc(doc or "").split("\n\n")
-    return "\n\n".join(p if p.startswith(" ") else " ".join(p.split()) for p in paragraphs)
-
-
-app.command(cls=_CheckCommand, help=_paragraphs(check.__doc__))(check)
+app.command(cls=_CheckCommand)(check)
 
 
 def _run(
