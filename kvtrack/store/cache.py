@@ -76,7 +76,14 @@ def key(digest: str, standalone: bool) -> bytes:
 
 
 # The modules whose code decides what a file means and whether it is valid.
-_VALIDATOR = ("store/load.py", "store/nodes.py", "store/part.py", "core/model.py", "core/period.py")
+_VALIDATOR = (
+    "store/load.py",
+    "store/node_reader.py",
+    "store/nodes.py",
+    "store/part.py",
+    "core/model.py",
+    "core/period.py",
+)
 
 
 def _code() -> str:
