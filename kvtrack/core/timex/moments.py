@@ -4,6 +4,7 @@ a year (eind, begin, medio, seasons, quarters, halves)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from kvtrack.core import calendar_nl as cal
@@ -11,6 +12,7 @@ from kvtrack.core.period import Period
 from kvtrack.core.timex.base import (
     BEFORE,
     Context,
+    Handler,
     Resolved,
     TimeKind,
     before,
@@ -27,16 +29,24 @@ from kvtrack.core.timex.base import (
 # Parliamentary moments
 
 
-def summer_before(m: re.Match[str], ctx: Context) -> Resolved | None:
-    anchor = ctx.anchor
+def _before_recess(recess_start: Callable[[int], date]) -> Handler:
+    """ "voor de zomer(reces)", "voor het kerstreces": the last day before the recess starts, in
+    the year named or else the next such day after the answer."""
 
     def last_day(y: int) -> date:
-        return cal.summer_recess_start(y) - timedelta(days=1)
+        return recess_start(y) - timedelta(days=1)
 
-    year = year_of(m, anchor) if names_year(m) else next_year_where(anchor, last_day)
-    if year is None:
-        return None, TimeKind.DEADLINE
-    return Period.day(last_day(year)), TimeKind.DEADLINE
+    def handler(m: re.Match[str], ctx: Context) -> Resolved | None:
+        anchor = ctx.anchor
+        year = year_of(m, anchor) if names_year(m) else next_year_where(anchor, last_day)
+        if year is None:
+            return None, TimeKind.DEADLINE
+        return Period.day(last_day(year)), TimeKind.DEADLINE
+
+    return handler
+
+
+summer_before = _before_recess(cal.summer_recess_start)
 
 
 def summer_after(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -83,16 +93,7 @@ def budget_moment(m: re.Match[str], ctx: Context) -> Resolved | None:
     return Period.day(when(year)), TimeKind.DEADLINE
 
 
-def christmas(m: re.Match[str], ctx: Context) -> Resolved | None:
-    anchor = ctx.anchor
-
-    def last_day(y: int) -> date:
-        return cal.christmas_recess_start(y) - timedelta(days=1)
-
-    year = year_of(m, anchor) if names_year(m) else next_year_where(anchor, last_day)
-    if year is None:
-        return None, TimeKind.DEADLINE
-    return Period.day(last_day(year)), TimeKind.DEADLINE
+christmas = _before_recess(cal.christmas_recess_start)
 
 
 def after_christmas(m: re.Match[str], ctx: Context) -> Resolved | None:
