@@ -34,19 +34,6 @@ def stdout_console() -> Console:
     )
 
 
-def stderr_console() -> Console:
-    from rich.console import Console
-
-    tty = colour_allowed(sys.stderr)
-    return Console(
-        file=sys.stderr,
-        no_color=not tty,
-        color_system="auto" if tty else None,
-        highlight=False,
-        soft_wrap=True,
-    )
-
-
 def text_console() -> tuple[Console, StringIO]:
     """A console that renders plain text into a buffer, for writing a text report to a file."""
     from io import StringIO
