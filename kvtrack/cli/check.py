@@ -12,7 +12,13 @@ from typer.core import TyperCommand
 from typer.exceptions import TyperException
 
 from kvtrack.cli.app import app
-from kvtrack.cli.options import DEFAULT_FILE, AsOfOption, FileOption, WithinOption
+from kvtrack.cli.options import (
+    DEFAULT_FILE,
+    DEFAULT_WITHIN,
+    AsOfOption,
+    FileOption,
+    WithinOption,
+)
 from kvtrack.errors import ExitCode, KvtrackError
 
 if TYPE_CHECKING:
@@ -51,7 +57,7 @@ class _CheckCommand(TyperCommand):
 def check(
     file: FileOption = DEFAULT_FILE,
     as_of: AsOfOption = None,
-    within: WithinOption = "90d",
+    within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
         TextOrJson, typer.Option("--format", help="Report format (--nagios has its own).")
     ] = TextOrJson.text,

@@ -55,6 +55,7 @@ WithinOption = Annotated[
     ),
 ]
 DEFAULT_FILE = Path("commitments.yaml")
+DEFAULT_WITHIN = "90d"  # how far ahead "due soon" looks unless --within says otherwise
 
 
 class TableOrJson(StrEnum):

@@ -10,6 +10,7 @@ import typer
 from kvtrack.cli.app import app
 from kvtrack.cli.options import (
     DEFAULT_FILE,
+    DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
     ListFormat,
@@ -80,7 +81,7 @@ def list_(
         typer.Option(help="Current due ends after this period ends.", metavar="PERIOD"),
     ] = None,
     as_of: AsOfOption = None,
-    within: WithinOption = "90d",
+    within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
         ListFormat,
         typer.Option(
@@ -138,7 +139,7 @@ def show(
     commitment_id: Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")],
     file: FileOption = DEFAULT_FILE,
     as_of: AsOfOption = None,
-    within: WithinOption = "90d",
+    within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.table,
@@ -159,7 +160,7 @@ def show(
 @app.command()
 def due(
     file: FileOption = DEFAULT_FILE,
-    within: WithinOption = "90d",
+    within: WithinOption = DEFAULT_WITHIN,
     all_: Annotated[
         bool, typer.Option("--all", help="Also list upcoming and undated commitments.")
     ] = False,
@@ -198,7 +199,7 @@ def timeline(
         Optional[str], typer.Option("--to", help="End with this period.", metavar="PERIOD")
     ] = None,
     as_of: AsOfOption = None,
-    within: WithinOption = "90d",
+    within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
         TimelineFormat,
         typer.Option(

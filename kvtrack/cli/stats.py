@@ -9,6 +9,7 @@ import typer
 from kvtrack.cli.app import app
 from kvtrack.cli.options import (
     DEFAULT_FILE,
+    DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
     StatsGroup,
@@ -27,7 +28,7 @@ def stats(
         typer.Option("--by", help="Group by owner, place, source or status; else only the total."),
     ] = None,
     as_of: AsOfOption = None,
-    within: WithinOption = "90d",
+    within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
         TableOrJson, typer.Option("--format", help="Output format.")
     ] = TableOrJson.table,

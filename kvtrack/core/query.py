@@ -12,8 +12,6 @@ from functools import lru_cache
 from kvtrack.core.model import Commitment, Status
 from kvtrack.errors import KvtrackError
 
-DEFAULT_WINDOW = "90d"
-
 
 class State(StrEnum):
     """Where a commitment stands on a given day."""
