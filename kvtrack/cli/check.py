@@ -184,10 +184,10 @@ def _render(
     if fmt is TextOrJson.json:
         from kvtrack.render.check_json import render_json
 
-        return render_json(result, with_changes=with_changes), 1
+        return render_json(result, with_changes=with_changes), ExitCode.ATTENTION
     from kvtrack.render.check_text import render_text
 
-    return render_text(result), 1
+    return render_text(result), ExitCode.ATTENTION
 
 
 def _refuse_same_file(state: Path, data: Path) -> None:
