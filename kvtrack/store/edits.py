@@ -61,12 +61,9 @@ def _directory(path: Path) -> Loaded:
     try:
         return load(path)
     except ValidationError as e:
-        raise ValidationError(
-            "the directory is not valid, so kvtrack will not edit it; fix these problems first "
-            "(`kvtrack validate` lists them):",
-            where=Location(str(path)),
-            problems=e.problems,
-        ) from None
+        from kvtrack.store.write import not_editable
+
+        raise not_editable("directory", path, e) from None
 
 
 def _file_of(loaded: Loaded, where: Location) -> tuple[Path, frozenset[str]]:

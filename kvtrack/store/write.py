@@ -212,16 +212,21 @@ def _apply(change: Callable[[Document], T], doc: Document) -> T:
         raise e.located(Location(str(doc.path))) from None
 
 
+def not_editable(what: str, path: Path, error: ValidationError) -> ValidationError:
+    """An edit refused because the file (or directory) is already invalid, with its problems."""
+    return ValidationError(
+        f"the {what} is not valid, so kvtrack will not edit it; fix these problems first "
+        "(`kvtrack validate` lists them):",
+        where=Location(str(path)),
+        problems=error.problems,
+    )
+
+
 def _open(path: Path, text: str, sources_elsewhere: frozenset[str] | None = None) -> Document:
     try:
         loaded = parse_text(text, str(path), sources_elsewhere=sources_elsewhere)
     except ValidationError as e:
-        raise ValidationError(
-            "the file is not valid, so kvtrack will not edit it; fix these problems first "
-            "(`kvtrack validate` lists them):",
-            where=Location(str(path)),
-            problems=e.problems,
-        ) from None
+        raise not_editable("file", path, e) from None
     yaml = roundtrip.make_yaml(text)
     data = roundtrip.load(yaml, text)
     return Document(path, text, loaded, data, yaml, sources_elsewhere=sources_elsewhere)
