@@ -119,7 +119,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_only": "notitie",
         "no_due": "geen termijn",
         "as_of": "Stand op {}",
-        "generated": "Gemaakt met kvtrack op {}. Data: {}. Wijzigingen: {}.",
+        "generated": "Gemaakt met kvtrack. Data: {}. Wijzigingen: {}.",
         "group": "Groep",
         "total": "totaal",
         "open": "openstaand",
@@ -135,13 +135,15 @@ _TEXT: dict[str, dict[str, str]] = {
         "moved": "verschoven",
         "median_slip": "mediane verschuiving",
         "worst_slip": "grootste verschuiving",
-        "scorecard_intro": "Per verantwoordelijke: hoeveel toezeggingen openstaan, te laat zijn, "
+        "scorecard_intro": "Stand op {}. Per verantwoordelijke: hoeveel toezeggingen openstaan, te laat zijn, "
         "op tijd of te laat zijn nagekomen (getoetst aan de oorspronkelijke termijn), en hoe ver "
         "verschoven termijnen opschoven.",
-        "timeline_intro": "Elke toezegging van het antwoord waarin ze werd gedaan tot het einde "
+        "timeline_intro": "Stand op {}. Elke toezegging van het antwoord waarin ze werd gedaan tot het einde "
         "van haar huidige termijn, gekleurd naar de stand.",
         "source_commitments": "Toezeggingen uit deze bron",
         "feed_title": "Register van toezeggingen: wijzigingen",
+        "picture_limit": "Getekend: de {} toezeggingen waarvan de termijn het dichtst bij vandaag "
+        "ligt; de {} andere staan in de tabel op de voorpagina.",
         "days_unit": "{} d",
     },
     "en": {
@@ -207,7 +209,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "note_only": "note",
         "no_due": "no due date",
         "as_of": "As of {}",
-        "generated": "Made with kvtrack on {}. Data: {}. Changes: {}.",
+        "generated": "Made with kvtrack. Data: {}. Changes: {}.",
         "group": "Group",
         "total": "total",
         "open": "open",
@@ -223,13 +225,15 @@ _TEXT: dict[str, dict[str, str]] = {
         "moved": "moved",
         "median_slip": "median slip",
         "worst_slip": "worst slip",
-        "scorecard_intro": "Per owner: how many commitments are open or overdue, how many were "
+        "scorecard_intro": "As of {}. Per owner: how many commitments are open or overdue, how many were "
         "kept on time or late (judged against the original due), and how far moved deadlines "
         "moved.",
-        "timeline_intro": "Each commitment from the answer that made it to the end of its "
+        "timeline_intro": "As of {}. Each commitment from the answer that made it to the end of its "
         "current due, coloured by state.",
         "source_commitments": "Commitments from this source",
         "feed_title": "Register of commitments: changes",
+        "picture_limit": "Drawn: the {} commitments due nearest to today; the {} others are in "
+        "the table on the front page.",
         "days_unit": "{} d",
     },
 }

@@ -77,14 +77,28 @@ def build(
     return {path: text.encode("utf-8") for path, text in out.items()}
 
 
+# Rows in the site's picture. Beyond this a picture is only a very long page (8,000 rows are
+# 180,000 pixels and 9 MB); the index lists everything, and the filters make smaller pictures.
+PICTURE_ROWS = 1000
+
+
 def timeline_page(ctx: Context, items: Sequence[Assessed]) -> str:
     from kvtrack.render import svg_timeline
 
     t = ctx.lang.t
     drawn, undated = spans(ctx.register, items)
+    note = ""
+    if len(drawn) > PICTURE_ROWS:
+        # the ones due nearest to today, in their time order
+        near = sorted(drawn, key=lambda s: (abs((s.due_end - ctx.as_of).days), s.item.id))
+        keep = {id(s) for s in near[:PICTURE_ROWS]}
+        note = (
+            f'<p class="intro">{e(t("picture_limit", PICTURE_ROWS, len(drawn) - PICTURE_ROWS))}</p>'
+        )
+        drawn = [s for s in drawn if id(s) in keep]
     picture = svg_timeline.inline(drawn, undated, ctx.as_of, lang=ctx.lang)
     body = f"""<h1>{e(t("timeline"))}</h1>
-<p class="intro">{e(t("timeline_intro"))}</p>
+<p class="intro">{e(t("timeline_intro", ctx.lang.date(ctx.as_of)))}</p>{note}
 <figure class="timeline">
 {picture}
 </figure>"""

@@ -34,8 +34,13 @@ _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 _WEB = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def e(text: object) -> str:
-    """Text for HTML content or a quoted attribute."""
+    """Text for HTML content or a quoted attribute.
+
+    Cached: the same titles, names and labels recur on the index, the source pages and the
+    commitments' own pages.
+    """
     return escape(clean(str(text)), quote=True)
 
 
@@ -129,9 +134,9 @@ def page(
         f'<li><a href="{root}{href}"{here if href == current else ""}>{e(label)}</a></li>'
         for href, label in items
     )
+    # no date here: a page whose content did not change keeps its bytes from day to day
     footer = t(
         "generated",
-        e(ctx.lang.date(ctx.as_of)),
         f'<a href="{root}{DATA}">{DATA}</a>',
         f'<a href="{root}{FEED}">{FEED}</a>',
     )
