@@ -156,7 +156,7 @@ def scorecard_page(ctx: Context, card: Scorecard) -> str:
     rows.append(_score_row(ctx, card.total, scope_row=True, total=True))
     body = f"""<h1>{e(t("scorecard"))}</h1>
 <p class="intro">{e(t("scorecard_intro", ctx.lang.date(ctx.as_of)))}</p>
-<table class="cards scorecard">
+<table class="wide-cards scorecard">
 <thead><tr>{head}</tr></thead>
 <tbody>
 {chr(10).join(rows)}
