@@ -78,8 +78,8 @@ def key(digest: str, standalone: bool) -> bytes:
 # The modules whose code decides what a file means and whether it is valid.
 _VALIDATOR = (
     "store/load.py",
-    "store/node_reader.py",
-    "store/nodes.py",
+    "store/yaml_values.py",
+    "store/yaml_events.py",
     "store/part.py",
     "core/model.py",
     "core/period.py",

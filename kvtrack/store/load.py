@@ -1,6 +1,6 @@
 """Commitments file → model, with every problem found reported at its line and column.
 
-The YAML is read as parser events (see `nodes`), never constructed: no tag can build a Python
+The YAML is read as parser events (see `yaml_events`), never constructed: no tag can build a Python
 object, every value keeps its position, duplicate keys are seen, and scalars are read from their
 text, so `no`, `2025` or an unquoted date mean what the schema says rather than what YAML guesses.
 Validation goes on after the first problem and reports them all at once.
@@ -19,9 +19,9 @@ from yaml.events import Event, MappingStartEvent, SequenceStartEvent
 
 from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
 from kvtrack.errors import Location, Problem, ValidationError
-from kvtrack.store.node_reader import NodeReader, kind_of
-from kvtrack.store.nodes import Map, Node, Seq, Stream, is_null
 from kvtrack.store.part import Loaded, Locations, Part, PartError, decode, no_gc, read_bytes
+from kvtrack.store.yaml_events import Map, Node, Seq, Stream, is_null
+from kvtrack.store.yaml_values import NodeReader, kind_of
 
 __all__ = ["Loaded", "Part", "load", "parse_part", "parse_text", "read_text"]
 
