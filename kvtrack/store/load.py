@@ -19,11 +19,13 @@ from yaml.events import Event, MappingStartEvent, SequenceStartEvent
 
 from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
 from kvtrack.errors import Location, Problem, ValidationError
-from kvtrack.store.part import Loaded, Locations, Part, PartError, decode, no_gc, read_bytes
+from kvtrack.store.file_text import decode
+from kvtrack.store.gc_pause import no_gc
+from kvtrack.store.loaded import Loaded, Locations, Part, PartError
 from kvtrack.store.yaml_events import Map, Node, Seq, Stream, is_null
 from kvtrack.store.yaml_values import NodeReader, kind_of
 
-__all__ = ["Loaded", "Part", "load", "parse_part", "parse_text", "read_text"]
+__all__ = ["Loaded", "Part", "load", "parse_part", "parse_text"]
 
 
 _ALIASES_SHOWN = 5
@@ -58,11 +60,6 @@ COMMITMENT_FIELDS = (
 )
 HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
 IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel")
-
-
-def read_text(path: Path) -> str:
-    """The file's text, or a KvtrackError that names the path and says what to do."""
-    return decode(read_bytes(path), str(path))
 
 
 def load(path: Path) -> Loaded:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, NotFoundError, Problem, ValidationError
-from kvtrack.store.part import Loaded, Locations, Part, PartError, Spread, no_gc, read_bytes
+from kvtrack.store.file_text import read_bytes
+from kvtrack.store.gc_pause import no_gc
+from kvtrack.store.loaded import Loaded, Locations, Part, PartError, Spread
 
 SUFFIXES = (".yaml", ".yml")
 
