@@ -77,7 +77,7 @@ def key(digest: str, standalone: bool) -> bytes:
 
 # The modules whose code decides what a file means and whether it is valid.
 _VALIDATOR = (
-    "store/load.py",
+    "store/reader.py",
     "store/yaml_values.py",
     "store/yaml_events.py",
     "store/loaded.py",

@@ -6,7 +6,7 @@ it): quotes preserved, long lines never re-wrapped, `null` written as `null`, an
 from the file itself. The helpers below add items the way a person would: in the style of their
 neighbours, with the comments that followed the old last item moved after the new one.
 
-Only the validated text ever reaches this module (`store.load.parse_text` runs first), so tags,
+Only the validated text ever reaches this module (`store.register.parse_text` runs first), so tags,
 aliases and duplicate keys have already been refused.
 """
 

@@ -29,8 +29,10 @@ from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store import roundtrip
 from kvtrack.store.atomic import replace_text, stale_temp_files
 from kvtrack.store.file_text import read_text
-from kvtrack.store.load import COMMITMENT_FIELDS, TOP_FIELDS, Loaded, parse_text
+from kvtrack.store.loaded import Loaded
 from kvtrack.store.lock import locked
+from kvtrack.store.reader import COMMITMENT_FIELDS, TOP_FIELDS
+from kvtrack.store.register import parse_text
 from kvtrack.store.serialize import commitment_to_dict, history_to_dict, source_to_dict
 
 T = TypeVar("T")
