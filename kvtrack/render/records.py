@@ -7,7 +7,7 @@ from typing import Any
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.query import Assessed
-from kvtrack.store.serialize import history_to_dict, source_to_dict
+from kvtrack.core.serialize import history_to_dict, source_to_dict
 
 # The keys of `record`, in order: the columns of CSV and the fields every machine format shares.
 RECORD_KEYS = (

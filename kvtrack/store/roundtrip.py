@@ -107,7 +107,7 @@ def dump(yaml: YAML, data: CommentedMap) -> str:
 
 
 def to_node(value: Any, key: str | None = None) -> Any:
-    """Plain data (from store.serialize) → ruamel nodes in the file's usual style.
+    """Plain data (from core.serialize) → ruamel nodes in the file's usual style.
 
     A mapping is written as a block; a list or mapping of plain values inside it is written in flow
     style (`places: [Groningen]`, `identifiers: {publication: null, ...}`), as in the shipped file.

@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from kvtrack.core.model import Commitment, HistoryEntry, Register, Source
+from kvtrack.core.serialize import commitment_to_dict, history_to_dict, source_to_dict
 from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store import roundtrip
 from kvtrack.store.atomic import replace_text, stale_temp_files
@@ -33,7 +34,6 @@ from kvtrack.store.loaded import Loaded
 from kvtrack.store.lock import locked
 from kvtrack.store.reader import COMMITMENT_FIELDS, TOP_FIELDS
 from kvtrack.store.register import parse_text
-from kvtrack.store.serialize import commitment_to_dict, history_to_dict, source_to_dict
 
 T = TypeVar("T")
 
