@@ -51,7 +51,7 @@ def json_data(extractions: Sequence[Extraction]) -> Any:
 
 
 def json_text(extractions: Sequence[Extraction], *, several: bool) -> str:
-    from kvtrack.render.json_out import dumps
+    from kvtrack.render.records import dumps
 
     data = json_data(extractions)
     if several and not isinstance(data, list):
