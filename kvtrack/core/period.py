@@ -110,9 +110,6 @@ class Period:
             case _:
                 return self.start.isoformat()
 
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
-
 
 def _out_of_range(m: re.Match[str]) -> str | None:
     """What is wrong with a matched period's year, half, quarter or month, if anything."""
