@@ -82,11 +82,3 @@ class KvtrackError(Exception):
 
 class ValidationError(KvtrackError):
     """The commitments file breaks the schema; `problems` lists every violation found."""
-
-
-class NotFoundError(KvtrackError):
-    """An id, source or file that does not exist."""
-
-
-class LockTimeoutError(KvtrackError):
-    """Another kvtrack process kept the file locked for too long."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kvtrack.errors import KvtrackError, Location, NotFoundError, ValidationError
+from kvtrack.errors import KvtrackError, Location, ValidationError
 
 
 def read_bytes(path: Path) -> bytes:
@@ -15,7 +15,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise NotFoundError(
+        raise KvtrackError(
             "no such file; pass --file PATH, set KVTRACK_FILE, or run kvtrack where commitments.yaml is",
             where=Location(str(path)),
         ) from None

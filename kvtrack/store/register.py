@@ -14,7 +14,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from kvtrack.core.model import Commitment, Register, Source
-from kvtrack.errors import Location, NotFoundError, Problem, ValidationError
+from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store.file_text import read_bytes
 from kvtrack.store.gc_pause import no_gc
 from kvtrack.store.loaded import Loaded, Locations, Part, PartError, Spread
@@ -27,7 +27,7 @@ def load(path: Path) -> Loaded:
     if path.is_dir():
         files = yaml_files(path)
         if not files:
-            raise NotFoundError(
+            raise KvtrackError(
                 "no *.yaml or *.yml files in this directory", where=Location(str(path))
             )
         standalone = False

@@ -73,7 +73,7 @@ class Document:
         return self.text.splitlines()
 
     def commitment_node(self, commitment_id: str) -> CommentedMap:
-        """The tree node of the commitment `commitment_id` (NotFoundError with a hint if none)."""
+        """The tree node of the commitment `commitment_id` (a KvtrackError with a hint if none)."""
         self.register.get(commitment_id)  # raises with "did you mean"
         # The loader keeps every commitment of a valid file, in file order, so positions match.
         for position, commitment in enumerate(self.register.commitments):
