@@ -300,6 +300,18 @@ def test_a_rerun_rewrites_nothing_and_removes_only_its_own_stale_pages(build, re
     assert not list(site.rglob("*.kvtrack-tmp"))
 
 
+def test_a_first_build_leaves_no_temporary_directory_and_an_empty_one_is_filled(
+    build, reg, tmp_path
+):
+    site = build(reg, out=tmp_path / "new")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "c.yaml") == ["new"]
+    assert (site / ".kvtrack-site").read_text().splitlines()[0] == "commitment/day-done-late.html"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build(reg, out=empty)
+    assert sorted(p.name for p in empty.iterdir()) == sorted(p.name for p in site.iterdir())
+
+
 def test_verbose_counts_what_was_written(run, reg, tmp_path):
     args = ["site", "--file", str(reg), "--out", str(tmp_path / "s"), "--as-of", AS_OF, "-v"]
     first = run(*args)
