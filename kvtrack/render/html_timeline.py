@@ -89,7 +89,7 @@ def render(
 
 def _row(a: Assessed, lang: Lang) -> str:
     c = a.commitment
-    colour = _TEXT_COLOUR.get(a.state, svg_timeline.STATE_COLOUR[a.state])
+    colour = TEXT_COLOUR[a.state]
     current = c.current_due
     due = lang.period(current) if current else lang.t("no_due")
     if c.rescheduled and current is not None:
@@ -129,7 +129,7 @@ def _source(source: Source | None, ident: str, lang: Lang) -> str:
 
 
 # The picture's light greys are too faint for text on white; the table uses darker ones.
-_TEXT_COLOUR = {
+TEXT_COLOUR = {
     State.DROPPED: "#595959",
     State.UNDATED: "#595959",
     State.DUE_SOON: "#8a5a00",
