@@ -15,5 +15,8 @@ from kvtrack.cli import check  # noqa: F401  isort: skip
 from kvtrack.cli import stats  # noqa: F401  isort: skip
 from kvtrack.cli import edit  # noqa: F401  isort: skip
 from kvtrack.cli import extract  # noqa: F401  isort: skip
+from kvtrack.cli import log  # noqa: F401  isort: skip
+from kvtrack.cli import search  # noqa: F401  isort: skip
+from kvtrack.cli import site  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]
