@@ -74,7 +74,7 @@ def site(
 
       kvtrack site --out public/
 
-      kvtrack site --out public/ --owner BZK --base-url https://example.org/kvtrack/
+      kvtrack site -o public/ --owner BZK --base-url https://example.org/
     """
     from kvtrack.core.query import select
     from kvtrack.errors import KvtrackError
