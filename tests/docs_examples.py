@@ -136,7 +136,7 @@ def run(session: Session) -> list[list[str]]:
     outputs: list[list[str]] = []
     with (
         _workdir() as work,
-        mock.patch("kvtrack.cli.options.today", lambda: day),
+        mock.patch("kvtrack.cli.options.today", return_value=day),
         mock.patch.dict(os.environ, {"KVTRACK_CACHE_DIR": str(work / ".cache")}),
     ):
         runner = CliRunner()
