@@ -61,3 +61,26 @@ def test_the_tree_reads_the_way_it_is_meant():
         ROOT / "kvtrack/x.py",
         ROOT / "kvtrack/y",
     ]
+
+
+def test_the_cache_stamp_lists_every_module_the_reader_runs():
+    """A parse-cache entry is trusted only while the code that judged the file is unchanged, so
+    the stamp (store/cache._VALIDATOR) must list the reader and everything it imports."""
+    from test_layers import GRAPH
+
+    from kvtrack.store import cache
+
+    listed = {"kvtrack." + name.removesuffix(".py").replace("/", ".") for name in cache._VALIDATOR}
+    missing_files = [n for n in cache._VALIDATOR if not (PACKAGE / n).is_file()]
+    assert not missing_files, f"the cache stamp lists files that are gone: {missing_files}"
+    seen: set[str] = set()
+    todo = ["kvtrack.store.reader"]
+    while todo:
+        module = todo.pop()
+        if module in seen:
+            continue
+        seen.add(module)
+        todo.extend(GRAPH.get(module, ()))
+    # errors.py only words the problems of invalid files, which are never cached
+    needed = seen - {"kvtrack", "kvtrack.errors", "kvtrack.core", "kvtrack.store"}
+    assert needed <= listed, f"add to store/cache._VALIDATOR: {sorted(needed - listed)}"
