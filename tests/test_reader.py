@@ -108,6 +108,10 @@ def problems(text: str, **kwargs: object) -> list[str]:
             "c.yaml:9:13: unknown status 'bezig'; use one of open, partial, done, dropped (or openstaand, deels voldaan, voldaan, vervallen)",
         ),
         (
+            HEAD + ONE.replace("    quote: q\n", "    quote: q\n    ? [k]\n    : v\n"),
+            "c.yaml:9:7: a key in a commitment must be plain text",
+        ),
+        (
             HEAD + ONE.replace("    quote: q\n", "    quote: q\n    title: u\n"),
             "c.yaml:9:5: duplicate key 'title' in a commitment (first at line 6); keep only one",
         ),
