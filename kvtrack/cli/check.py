@@ -45,7 +45,7 @@ class _CheckCommand(TyperCommand):
         except TyperException as e:  # click's UsageError and its kin, vendored by Typer
             message = e.format_message()
             if nagios:
-                from kvtrack.render.check_nagios import render_unknown
+                from kvtrack.render.terminal.check_nagios import render_unknown
 
                 _write(render_unknown([message]))
                 raise typer.Exit(UNKNOWN) from None
@@ -117,12 +117,12 @@ def check(
         except BrokenPipeError:
             raise
         except KvtrackError as error:
-            from kvtrack.render.check_nagios import render_unknown
+            from kvtrack.render.terminal.check_nagios import render_unknown
 
             _write(render_unknown([str(p) for p in error.problems]))
             code = UNKNOWN
         except Exception as error:  # a crash is UNKNOWN to a monitor, not WARNING (exit 1)
-            from kvtrack.render.check_nagios import render_unknown
+            from kvtrack.render.terminal.check_nagios import render_unknown
 
             _write(render_unknown([f"internal error: {type(error).__name__}: {error}"]))
             code = UNKNOWN
@@ -176,7 +176,7 @@ def _render(
     result: CheckResult, fmt: TextOrJson, *, nagios: bool, with_changes: bool
 ) -> tuple[str, int]:
     if nagios:
-        from kvtrack.render.check_nagios import render_nagios
+        from kvtrack.render.terminal.check_nagios import render_nagios
 
         return render_nagios(result), result.level.value
     if not result.needs_attention:
@@ -185,7 +185,7 @@ def _render(
         from kvtrack.render.check_json import render_json
 
         return render_json(result, with_changes=with_changes), ExitCode.ATTENTION
-    from kvtrack.render.check_text import render_text
+    from kvtrack.render.terminal.check_text import render_text
 
     return render_text(result), ExitCode.ATTENTION
 

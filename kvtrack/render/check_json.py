@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import Any
 
 from kvtrack.core.check import Change, CheckResult, counts
-from kvtrack.render.check_words import reason_phrase
 from kvtrack.render.json_out import dumps
 from kvtrack.render.records import record
+from kvtrack.render.words import reason_phrase
 
 
 def render_json(result: CheckResult, *, with_changes: bool) -> str:

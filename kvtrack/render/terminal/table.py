@@ -1,0 +1,172 @@
+"""Tables for `list` and `due`, in three layouts chosen by the screen's width alone.
+
+- Off a terminal (pipes, files, cron): an ASCII box, one line a commitment, nothing cut or wrapped,
+  so scripts can rely on it.
+- A terminal of `WIDE` columns or more: one row a commitment under a header; when the row is too
+  wide, the id, due and owner are shortened first and the title wraps inside its column.
+- A narrower terminal, or one where the title would get fewer than `TITLE_MIN` columns: a short
+  block a commitment, as `gh` and `task` print them: the id and state (with days, due and owner as
+  far as they fit) on one line, the title wrapped under it with a hanging indent.
+
+Every layout is plain lines made in one pass (no Rich), written as they are made: 10,000 rows take
+a few tens of milliseconds.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import IO
+
+from kvtrack.core.query import Assessed
+from kvtrack.render.terminal.layout import cells, cut, hang, pad, wrap
+from kvtrack.render.terminal.screen import Screen, screen_for
+from kvtrack.render.words import days_phrase, due_phrase, one_line
+
+COLUMNS = ("id", "title", "due", "state", "days", "owner")
+_ID, _TITLE, _DUE, _STATE, _DAYS, _OWNER = range(6)
+WIDE = 100
+TITLE_MIN = 30
+#: Shortened first, in this order, each no narrower than its floor.
+_SHRINK = ((_OWNER, 6), (_DUE, 12), (_ID, 24))
+_GAP = 2  # spaces between columns on a terminal, and before the first
+_INDENT = 4  # a block's title and further lines
+
+Row = tuple[str, str, str, str, str, str]
+
+
+def cells_of(a: Assessed) -> Row:
+    """A commitment's cells, file text made safe and on one line."""
+    c = a.commitment
+    return (
+        c.id,
+        one_line(c.title),
+        due_phrase(c),
+        a.state.value,
+        days_phrase(a),
+        one_line(c.owner or ""),
+    )
+
+
+def print_table(
+    items: Sequence[Assessed], title: str | None = None, empty: str = "No commitments match."
+) -> None:
+    """The commitments as a table on stdout (or `empty` when there are none)."""
+    out = sys.stdout
+    if not items:
+        out.write(empty + "\n")
+        return
+    write_lines(out, table_lines(items, screen_for(out), title))
+
+
+def table_lines(
+    items: Sequence[Assessed], screen: Screen, title: str | None = None
+) -> Iterator[str]:
+    """The lines `list` and `due` print on `screen`."""
+    if title:
+        yield title
+    rows = [cells_of(a) for a in items]
+    if screen.width is None:
+        yield from _ascii(rows)
+        return
+    widths = _column_widths(rows, screen.width) if screen.width >= WIDE else None
+    if widths is None:
+        for a, row in zip(items, rows, strict=True):
+            yield from _block(a, row, screen)
+        return
+    yield from _wide(items, rows, widths, screen)
+
+
+def _natural(rows: Sequence[Row], measure: Callable[[str], int] = cells) -> list[int]:
+    return [max(measure(h), *(measure(r[i]) for r in rows)) for i, h in enumerate(COLUMNS)]
+
+
+def _column_widths(rows: Sequence[Row], width: int) -> list[int] | None:
+    """Column widths that fit `width`, or None when the title would get too little room."""
+    widths = _natural(rows)
+    over = sum(widths) + _GAP * len(COLUMNS) - width
+    for column, floor in _SHRINK:
+        if over <= 0:
+            break
+        take = min(over, max(0, widths[column] - floor))
+        widths[column] -= take
+        over -= take
+    if over > 0:
+        widths[_TITLE] -= over  # the title wraps inside its column
+    return widths if widths[_TITLE] >= min(TITLE_MIN, _natural_title(rows)) else None
+
+
+def _natural_title(rows: Sequence[Row]) -> int:
+    return max(cells("title"), *(cells(r[_TITLE]) for r in rows))
+
+
+def _wide(
+    items: Sequence[Assessed], rows: Sequence[Row], widths: list[int], screen: Screen
+) -> Iterator[str]:
+    margin = " " * _GAP
+    header = margin + margin.join(
+        pad(h, w, i == _DAYS) for i, (h, w) in enumerate(zip(COLUMNS, widths, strict=True))
+    )
+    yield screen.paint("bold", header.rstrip())
+    yield margin + "─" * (sum(widths) + _GAP * (len(COLUMNS) - 1))
+    title_indent = _GAP + sum(widths[:_TITLE]) + _GAP * _TITLE
+    for a, row in zip(items, rows, strict=True):
+        titles = wrap(row[_TITLE], widths[_TITLE])
+        parts = []
+        for i, (cell, w) in enumerate(zip(row, widths, strict=True)):
+            text = titles[0] if i == _TITLE else cut(cell, w)
+            text = pad(text, w, right=i == _DAYS)
+            parts.append(screen.state(a.state, text) if i == _STATE else text)
+        yield (margin + margin.join(parts)).rstrip()
+        yield from (" " * title_indent + more for more in titles[1:])
+
+
+def _block(a: Assessed, row: Row, screen: Screen) -> Iterator[str]:
+    """`id  state  days  due …  owner`, then the title under it with a hanging indent."""
+    width = screen.width or 0
+    state = row[_STATE]
+    ident = cut(row[_ID], width - _GAP - len(state))
+    line = f"{screen.paint('bold', ident)}{' ' * _GAP}{screen.state(a.state, state)}"
+    used = cells(ident) + _GAP + len(state)
+    due = f"due {row[_DUE]}" if row[_DUE] != "—" else ""
+    lines: list[str] = []
+    for unit in (row[_DAYS], due, row[_OWNER]):
+        if not unit:
+            continue
+        if used + _GAP + cells(unit) > width:  # on a line of its own, shortened if need be
+            lines.append(line)
+            line, used = " " * (_INDENT - _GAP), _INDENT - _GAP
+            unit = cut(unit, width - _INDENT)
+        line, used = f"{line}{' ' * _GAP}{unit}", used + _GAP + cells(unit)
+    lines.append(line)
+    yield from lines
+    if row[_TITLE]:
+        yield from hang(" " * _INDENT, row[_TITLE], width, _INDENT)
+
+
+def _ascii(rows: Sequence[Row]) -> Iterator[str]:
+    """Rich's ASCII box, one line a row, nothing cut: what scripts and cron mail have always read."""
+    widths = _natural(rows, len)  # str.format pads by characters
+    pattern = "| " + " | ".join(
+        f"{{:{'>' if i == _DAYS else '<'}{w}}}" for i, w in enumerate(widths)
+    )
+    pattern += " |"
+    rule = "+" + "-" * (sum(widths) + 3 * len(COLUMNS) - 1) + "+"
+    yield rule
+    yield pattern.format(*COLUMNS)
+    yield "|" + "+".join("-" * (w + 2) for w in widths) + "|"
+    yield from (pattern.format(*r) for r in rows)
+    yield rule
+
+
+def write_lines(out: IO[str], lines: Iterable[str], batch: int = 500) -> None:
+    """Write lines as they come, a few hundred at a time."""
+    chunk: list[str] = []
+    for text in lines:
+        chunk.append(text)
+        if len(chunk) >= batch:
+            out.write("\n".join(chunk) + "\n")
+            chunk.clear()
+    if chunk:
+        out.write("\n".join(chunk) + "\n")
+    out.flush()
