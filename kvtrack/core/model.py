@@ -25,10 +25,13 @@ class Status(StrEnum):
         try:
             return _STATUS_WORDS[key]
         except KeyError:
+            from kvtrack.core.suggest import did_you_mean
+
             words = ", ".join(s.value for s in cls)
+            hint = did_you_mean(key, _STATUS_WORDS)
             raise KvtrackError(
                 f"unknown status '{text}'; use one of {words} "
-                "(or openstaand, deels voldaan, voldaan, vervallen)"
+                f"(or openstaand, deels voldaan, voldaan, vervallen){hint}"
             ) from None
 
     @property

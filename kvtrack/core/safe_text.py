@@ -52,7 +52,8 @@ def unsafe_problem(text: str, what: str) -> str | None:
         return None
     index, ch = found[0]
     more = f" (and {len(found) - 1} more)" if len(found) > 1 else ""
+    kind = "a control character" if ord(ch) < 0x100 else "a bidi or line control"
     return (
-        f"{what} holds the control character {escape_character(ch)} at character {index + 1}{more}, "
+        f"{what} holds {escape_character(ch)} ({kind}) at character {index + 1}{more}, "
         "which could take over a reader's terminal; remove it"
     )
