@@ -17,6 +17,8 @@ from kvtrack.core.safe_text import visible
 
 def one_line(text: str) -> str:
     """File text on one line: unsafe characters escaped, line breaks and runs of spaces folded."""
+    if text.isprintable() and "  " not in text and text.strip() == text:
+        return text  # nearly every title: nothing to escape or fold
     return " ".join(visible(text).split())
 
 

@@ -6,6 +6,7 @@ mark none. Lines never end in spaces, so a line is exactly as wide as what it sh
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
@@ -18,9 +19,20 @@ def _char_cells(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+# Characters that do not take one column: East Asian wide and fullwidth ranges, emoji, combining
+# marks, zero-width formatting. Text without any (nearly all Dutch text) is measured by len().
+_NOT_ONE = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31-\u0e4e"
+    "\u1100-\u115f\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u206f"
+    "\u20d0-\u20ff\u231a-\u231b\u2329-\u232a\u23e9-\u23fa\u25fd-\u25fe\u2600-\u27bf"
+    "\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe0f\ufe10-\ufe19"
+    "\ufe20-\ufe6f\ufeff\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff\U00020000-\U0003fffd]"
+)
+
+
 def cells(text: str) -> int:
     """How many terminal columns `text` takes."""
-    if text.isascii():
+    if text.isascii() or not _NOT_ONE.search(text):
         return len(text)
     return sum(_char_cells(ch) for ch in text)
 
@@ -31,6 +43,8 @@ def cut(text: str, width: int) -> str:
         return text
     if width <= 1:
         return "…"[:width]
+    if text.isascii() or not _NOT_ONE.search(text):  # a column a character
+        return text[: width - 1].rstrip() + "…"
     out, used = [], 0
     for ch in text:
         w = _char_cells(ch)
@@ -101,6 +115,8 @@ def hang(head: str, text: str, width: int | None, indent: int) -> list[str]:
     the first line. Off a terminal (`width` None) it is one line.
     """
     if width is None:
+        return [(head + text).rstrip()]
+    if cells(head) + cells(text) <= width:
         return [(head + text).rstrip()]
     lines = wrap(text, width - indent, first=width - cells(head))
     margin = " " * indent

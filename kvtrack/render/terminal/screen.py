@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 from dataclasses import dataclass
+from functools import cache
 from typing import TextIO
 
 from kvtrack.core.query import State
@@ -45,11 +46,16 @@ class Screen:
         """`text` in `style` ('bold red', 'dim', …) when colour is on; else unchanged."""
         if not self.colour or not style or not text:
             return text
-        codes = ";".join(_SGR[word] for word in style.split())
-        return f"\x1b[{codes}m{text}{_RESET}"
+        return f"{_start(style)}{text}{_RESET}"
 
     def state(self, state: State, text: str) -> str:
         return self.paint(STATE_STYLE[state], text)
+
+
+@cache
+def _start(style: str) -> str:
+    """The escape sequence that starts `style`: 'bold red' → ESC[1;31m."""
+    return f"\x1b[{';'.join(_SGR[word] for word in style.split())}m"
 
 
 def colour_allowed(stream: object) -> bool:

@@ -65,21 +65,26 @@ def _columns(tallies: Sequence[Tally]) -> list[_Column]:
     return out
 
 
-def _packed(group: _Column, columns: Sequence[_Column], width: int) -> Iterator[list[_Column]]:
-    """Tables of the group column and as many further columns as fit in `width`."""
+def _packed(group: _Column, columns: Sequence[_Column], width: int) -> list[list[_Column]]:
+    """Tables of the group column and further columns that fit in `width`: as few tables as
+    packing them in order needs, the columns spread evenly over them where that fits too."""
     widest = max(c.width for c in columns)
     room = width - _GAP - _GAP - widest  # the group column may take what the widest column leaves
     if group.width > room:
         group = _Column(group.heading, tuple(cut(v, room) for v in group.values), right=False)
-    part: list[_Column] = [group]
-    used = _GAP + group.width
+    greedy: list[list[_Column]] = [[]]
     for column in columns:
-        if used + _GAP + column.width > width and len(part) > 1:
-            yield part
-            part, used = [group], _GAP + group.width
-        part.append(column)
-        used += _GAP + column.width
-    yield part
+        if greedy[-1] and not _fits([group, *greedy[-1], column], width):
+            greedy.append([])
+        greedy[-1].append(column)
+    per = -(-len(columns) // len(greedy))  # ceiling
+    even = [list(columns[i : i + per]) for i in range(0, len(columns), per)]
+    parts = even if all(_fits([group, *part], width) for part in even) else greedy
+    return [[group, *part] for part in parts]
+
+
+def _fits(columns: Sequence[_Column], width: int) -> bool:
+    return sum(_GAP + c.width for c in columns) <= width
 
 
 def _simple(columns: Sequence[_Column], screen: Screen, *, has_groups: bool) -> Iterator[str]:

@@ -15,7 +15,7 @@ a few tens of milliseconds.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import IO
 
 from kvtrack.core.query import Assessed
@@ -69,21 +69,25 @@ def table_lines(
     if screen.width is None:
         yield from _ascii(rows)
         return
-    widths = _column_widths(rows, screen.width) if screen.width >= WIDE else None
-    if widths is None:
+    widths = sizes = None
+    if screen.width >= WIDE:
+        sizes = [tuple(map(cells, row)) for row in rows]  # measured once, used by every step
+        widths = _column_widths(sizes, screen.width)
+    if widths is None or sizes is None:
         for a, row in zip(items, rows, strict=True):
             yield from _block(a, row, screen)
         return
-    yield from _wide(items, rows, widths, screen)
+    yield from _wide(items, rows, sizes, widths, screen)
 
 
-def _natural(rows: Sequence[Row], measure: Callable[[str], int] = cells) -> list[int]:
-    return [max(measure(h), *(measure(r[i]) for r in rows)) for i, h in enumerate(COLUMNS)]
+def _natural(sizes: Sequence[Sequence[int]], headings: Sequence[int]) -> list[int]:
+    return [max(h, *(s[i] for s in sizes)) for i, h in enumerate(headings)]
 
 
-def _column_widths(rows: Sequence[Row], width: int) -> list[int] | None:
+def _column_widths(sizes: Sequence[Sequence[int]], width: int) -> list[int] | None:
     """Column widths that fit `width`, or None when the title would get too little room."""
-    widths = _natural(rows)
+    widths = _natural(sizes, [cells(h) for h in COLUMNS])
+    natural_title = widths[_TITLE]
     over = sum(widths) + _GAP * len(COLUMNS) - width
     for column, floor in _SHRINK:
         if over <= 0:
@@ -93,15 +97,15 @@ def _column_widths(rows: Sequence[Row], width: int) -> list[int] | None:
         over -= take
     if over > 0:
         widths[_TITLE] -= over  # the title wraps inside its column
-    return widths if widths[_TITLE] >= min(TITLE_MIN, _natural_title(rows)) else None
-
-
-def _natural_title(rows: Sequence[Row]) -> int:
-    return max(cells("title"), *(cells(r[_TITLE]) for r in rows))
+    return widths if widths[_TITLE] >= min(TITLE_MIN, natural_title) else None
 
 
 def _wide(
-    items: Sequence[Assessed], rows: Sequence[Row], widths: list[int], screen: Screen
+    items: Sequence[Assessed],
+    rows: Sequence[Row],
+    sizes: Sequence[Sequence[int]],
+    widths: list[int],
+    screen: Screen,
 ) -> Iterator[str]:
     margin = " " * _GAP
     header = margin + margin.join(
@@ -109,44 +113,63 @@ def _wide(
     )
     yield screen.paint("bold", header.rstrip())
     yield margin + "─" * (sum(widths) + _GAP * (len(COLUMNS) - 1))
-    title_indent = _GAP + sum(widths[:_TITLE]) + _GAP * _TITLE
-    for a, row in zip(items, rows, strict=True):
-        titles = wrap(row[_TITLE], widths[_TITLE])
-        parts = []
-        for i, (cell, w) in enumerate(zip(row, widths, strict=True)):
-            text = titles[0] if i == _TITLE else cut(cell, w)
-            text = pad(text, w, right=i == _DAYS)
-            parts.append(screen.state(a.state, text) if i == _STATE else text)
-        yield (margin + margin.join(parts)).rstrip()
-        yield from (" " * title_indent + more for more in titles[1:])
+    title_indent = " " * (_GAP + sum(widths[:_TITLE]) + _GAP * _TITLE)
+    wi, wt, wd, ws, wy, wo = widths
+    for a, row, size in zip(items, rows, sizes, strict=True):
+        ident, title, due, state, days, owner = row
+        ni, nt, nd, _, ny, no = size
+        more: list[str] = []
+        if ni > wi:
+            ident = cut(ident, wi)
+            ni = cells(ident)
+        if nt > wt:
+            title, *more = wrap(title, wt)
+            nt = cells(title)
+        if nd > wd:
+            due = cut(due, wd)
+            nd = cells(due)
+        if no > wo:
+            owner = cut(owner, wo)
+            no = cells(owner)
+        painted = screen.state(a.state, state.ljust(ws))
+        yield (
+            f"  {ident}{' ' * (wi - ni)}  {title}{' ' * (wt - nt)}  {due}{' ' * (wd - nd)}  "
+            f"{painted}  {' ' * (wy - ny)}{days}  {owner}"
+        ).rstrip()
+        for line in more:
+            yield title_indent + line
 
 
 def _block(a: Assessed, row: Row, screen: Screen) -> Iterator[str]:
     """`id  state  days  due …  owner`, then the title under it with a hanging indent."""
     width = screen.width or 0
-    state = row[_STATE]
-    ident = cut(row[_ID], width - _GAP - len(state))
-    line = f"{screen.paint('bold', ident)}{' ' * _GAP}{screen.state(a.state, state)}"
-    used = cells(ident) + _GAP + len(state)
-    due = f"due {row[_DUE]}" if row[_DUE] != "—" else ""
-    lines: list[str] = []
-    for unit in (row[_DAYS], due, row[_OWNER]):
+    ident, title, due, state, days, owner = row
+    ident = cut(ident, width - _GAP - len(state))  # ids are slugs: a column a character
+    line = f"{screen.paint('bold', ident)}  {screen.state(a.state, state)}"
+    used = len(ident) + _GAP + len(state)
+    for unit in (days, f"due {due}" if due != "—" else "", owner):
         if not unit:
             continue
-        if used + _GAP + cells(unit) > width:  # on a line of its own, shortened if need be
-            lines.append(line)
-            line, used = " " * (_INDENT - _GAP), _INDENT - _GAP
+        size = cells(unit)
+        if used + _GAP + size > width:  # on a line of its own, shortened if need be
+            yield line
+            line, used = _MORE, _INDENT - _GAP
             unit = cut(unit, width - _INDENT)
-        line, used = f"{line}{' ' * _GAP}{unit}", used + _GAP + cells(unit)
-    lines.append(line)
-    yield from lines
-    if row[_TITLE]:
-        yield from hang(" " * _INDENT, row[_TITLE], width, _INDENT)
+            size = cells(unit)
+        line, used = f"{line}  {unit}", used + _GAP + size
+    yield line
+    if title:
+        yield from hang(_HANG, title, width, _INDENT)
+
+
+_HANG = " " * _INDENT
+_MORE = " " * (_INDENT - _GAP)
 
 
 def _ascii(rows: Sequence[Row]) -> Iterator[str]:
     """Rich's ASCII box, one line a row, nothing cut: what scripts and cron mail have always read."""
-    widths = _natural(rows, len)  # str.format pads by characters
+    widths = _natural([tuple(map(len, r)) for r in rows], [len(h) for h in COLUMNS])
+    # str.format pads by characters
     pattern = "| " + " | ".join(
         f"{{:{'>' if i == _DAYS else '<'}{w}}}" for i, w in enumerate(widths)
     )
