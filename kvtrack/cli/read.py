@@ -19,8 +19,8 @@ from kvtrack.cli.filters import (
     StateFilter,
     StatusFilter,
     TagFilter,
-    make_filter,
     warn_unknown,
+    where,
 )
 from kvtrack.cli.options import (
     DEFAULT_FILE,
@@ -114,11 +114,11 @@ def list_(
 
     if ics_events and format is not ListFormat.ics:
         raise KvtrackError("--ics-events only applies to --format ics")
-    where = make_filter(status, state, owner, place, tag, source, due_before, due_after)
+    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    items = select(register.commitments, day, win, where)
-    warn_unknown(where, register)
+    items = select(register.commitments, day, win, flt)
+    warn_unknown(flt, register)
     emit_list(items, format.value, register, day, ics_events=ics_events)
 
 
@@ -237,12 +237,12 @@ def timeline(
     from kvtrack.store.register import load
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
-    where = make_filter(status, state, owner, place, tag, source, due_before, due_after)
+    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
     register = load(file).register
-    assessed = select(register.commitments, day, win, where)
-    warn_unknown(where, register)
-    if where != Filter():  # the answer dates shown are those of the sources still cited
+    assessed = select(register.commitments, day, win, flt)
+    warn_unknown(flt, register)
+    if flt != Filter():  # the answer dates shown are those of the sources still cited
         register = cited_only(register, assessed)
     if format in (TimelineFormat.svg, TimelineFormat.html):
         drawn, undated = spans(register, assessed, start, end)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from kvtrack.core.check import Change, CheckResult, counts
-from kvtrack.render.json_out import dumps
-from kvtrack.render.records import record
+from kvtrack.render.records import dumps, record
 from kvtrack.render.words import reason_phrase
 
 
