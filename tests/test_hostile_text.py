@@ -75,6 +75,8 @@ COMMANDS = [
     (["stats", "--by", "place"], ["Gron\\u2066ingen"]),
     (["check"], SHOWN["check"]),
     (["check", "--nagios"], SHOWN["check"]),
+    (["log", "--since", "2000-01-01", "--until", "2026-12-01"], ["Opmerking \\x1b[2J hier"]),
+    (["search", "Iets"], ["Iets \\x1b[2J in 2025", "BZK\\x1b[31m", "\\x1b]0;pwned\\x07"]),
 ]
 RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 OUR_COLOURS = re.compile(r"\x1b\[(?:[0-9]+;)*[0-9]+m")
