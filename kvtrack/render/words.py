@@ -8,11 +8,15 @@ print on a terminal (see `core.safe_text`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from kvtrack.core.check import Change, ChangeKind, CheckResult, Reason
 from kvtrack.core.model import Commitment, Source
-from kvtrack.core.query import Assessed, State, Window
+from kvtrack.core.query import Assessed, State
 from kvtrack.core.safe_text import visible
+
+if TYPE_CHECKING:  # the check phrases' types: `list` and `due` need not import the check code
+    from kvtrack.core.check import Change, CheckResult
+    from kvtrack.core.query import Window
 
 
 def one_line(text: str) -> str:
@@ -74,6 +78,8 @@ def item_line(a: Assessed) -> str:
 
 def reason_phrase(change: Change, window: Window) -> str:
     """Why a change is news, in a few words ('' for an item simply not reported before)."""
+    from kvtrack.core.check import Reason
+
     item, previous = change.item, change.previous
     current = item.commitment.current_due if item is not None else None
     match change.reason:
@@ -99,6 +105,8 @@ def reason_phrase(change: Change, window: Window) -> str:
 
 def change_line(change: Change, window: Window) -> str:
     """An entering item as `item_line`, a leaving one as `id: title`; then ` - reason`."""
+    from kvtrack.core.check import ChangeKind
+
     item = change.item
     if item is None:
         head = change.id

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
 
 
 @lru_cache(maxsize=4096)
@@ -21,7 +21,7 @@ def _char_cells(ch: str) -> int:
 
 # Characters that do not take one column: East Asian wide and fullwidth ranges, emoji, combining
 # marks, zero-width formatting. Text without any (nearly all Dutch text) is measured by len().
-_NOT_ONE = re.compile(
+_NOT_ONE_PATTERN = (
     "[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0e31-\u0e4e"
     "\u1100-\u115f\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u206f"
     "\u20d0-\u20ff\u231a-\u231b\u2329-\u232a\u23e9-\u23fa\u25fd-\u25fe\u2600-\u27bf"
@@ -30,9 +30,15 @@ _NOT_ONE = re.compile(
 )
 
 
+@cache
+def _not_one() -> re.Pattern[str]:
+    """Compiled on first use (a few milliseconds): only a terminal layout measures text."""
+    return re.compile(_NOT_ONE_PATTERN)
+
+
 def cells(text: str) -> int:
     """How many terminal columns `text` takes."""
-    if text.isascii() or not _NOT_ONE.search(text):
+    if text.isascii() or not _not_one().search(text):
         return len(text)
     return sum(_char_cells(ch) for ch in text)
 
@@ -43,7 +49,7 @@ def cut(text: str, width: int) -> str:
         return text
     if width <= 1:
         return "…"[:width]
-    if text.isascii() or not _NOT_ONE.search(text):  # a column a character
+    if text.isascii() or not _not_one().search(text):  # a column a character
         return text[: width - 1].rstrip() + "…"
     out, used = [], 0
     for ch in text:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from functools import cache
 from typing import TextIO
@@ -74,5 +73,16 @@ def screen_for(stream: TextIO) -> Screen:
     isatty = getattr(stream, "isatty", None)
     if not (isatty and isatty()):
         return Screen()
-    columns = shutil.get_terminal_size().columns
-    return Screen(max(MIN_WIDTH, columns), colour_allowed(stream))
+    return Screen(max(MIN_WIDTH, _columns(stream)), colour_allowed(stream))
+
+
+def _columns(stream: TextIO) -> int:
+    """COLUMNS when set (as shutil.get_terminal_size does, without importing shutil), else the
+    terminal's own width, else 80."""
+    env = os.environ.get("COLUMNS", "")
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return os.get_terminal_size(stream.fileno()).columns
+    except (AttributeError, OSError, ValueError):
+        return 80
