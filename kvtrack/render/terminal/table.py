@@ -28,7 +28,7 @@ _ID, _TITLE, _DUE, _STATE, _DAYS, _OWNER = range(6)
 WIDE = 100
 TITLE_MIN = 30
 #: Shortened first, in this order, each no narrower than its floor.
-_SHRINK = ((_OWNER, 6), (_DUE, 12), (_ID, 24))
+_SHRINK = ((_OWNER, 6), (_DUE, 10), (_ID, 24))
 _GAP = 2  # spaces between columns on a terminal, and before the first
 _INDENT = 4  # a block's title and further lines
 
