@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # the check phrases' types: `list` and `due` need not import 
 
 def one_line(text: str) -> str:
     """File text on one line: unsafe characters escaped, line breaks and runs of spaces folded."""
-    if text.isprintable() and "  " not in text and text.strip() == text:
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text  # nearly every title: nothing to escape or fold
     return " ".join(visible(text).split())
 

@@ -38,13 +38,16 @@ Row = tuple[str, str, str, str, str, str]
 def cells_of(a: Assessed) -> Row:
     """A commitment's cells, file text made safe and on one line."""
     c = a.commitment
+    title, owner = c.title, c.owner or ""
+    # isprintable() is False for every unsafe character and for line breaks: one C call decides
+    # for nearly every title that there is nothing to escape or fold
     return (
         c.id,
-        one_line(c.title),
+        title if title.isprintable() else one_line(title),
         due_phrase(c),
         a.state.value,
         days_phrase(a),
-        one_line(c.owner or ""),
+        owner if owner.isprintable() else one_line(owner),
     )
 
 
@@ -168,7 +171,7 @@ _MORE = " " * (_INDENT - _GAP)
 
 def _ascii(rows: Sequence[Row]) -> Iterator[str]:
     """Rich's ASCII box, one line a row, nothing cut: what scripts and cron mail have always read."""
-    widths = _natural([tuple(map(len, r)) for r in rows], [len(h) for h in COLUMNS])
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(COLUMNS)]
     # str.format pads by characters
     pattern = "| " + " | ".join(
         f"{{:{'>' if i == _DAYS else '<'}{w}}}" for i, w in enumerate(widths)
