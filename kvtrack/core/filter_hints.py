@@ -6,7 +6,9 @@ register: say which owners exist, and which one is close.
 
 from __future__ import annotations
 
-from kvtrack.core.model import Register
+from collections.abc import Callable, Iterable
+
+from kvtrack.core.model import Commitment, Register
 from kvtrack.core.query import Filter
 from kvtrack.core.suggest import did_you_mean
 
@@ -16,19 +18,24 @@ SHOWN = 12
 
 def unknown_values(where: Filter, register: Register) -> list[str]:
     """A hint for each owner, place, tag or source in `where` that no commitment has."""
-    cs = register.commitments
+
+    def values(pick: Callable[[Commitment], Iterable[str]]) -> set[str]:
+        return {v for c in register.commitments for v in pick(c) if v}
+
     kinds = (
-        ("owner", "owners", where.owners, {c.owner for c in cs if c.owner}),
-        ("place", "places", where.places, {p for c in cs for p in c.places}),
-        ("tag", "tags", where.tags, {t for c in cs for t in c.tags}),
-        ("source", "sources", where.sources, {c.source for c in cs}),
+        ("owner", "owners", where.owners, lambda c: (c.owner or "",)),
+        ("place", "places", where.places, lambda c: c.places),
+        ("tag", "tags", where.tags, lambda c: c.tags),
+        ("source", "sources", where.sources, lambda c: (c.source,)),
     )
     hints = []
-    for kind, plural, wanted, have in kinds:
+    for kind, plural, wanted, pick in kinds:
+        if not wanted:
+            continue  # the register is only walked for the filters given
+        have = values(pick)
         folded = {h.casefold() for h in have}
-        for value in wanted:
-            if value.casefold() not in folded:
-                hints.append(_hint(kind, plural, value, sorted(have, key=str.casefold)))
+        listed = sorted(have, key=str.casefold)
+        hints += [_hint(kind, plural, v, listed) for v in wanted if v.casefold() not in folded]
     return hints
 
 
