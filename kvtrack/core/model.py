@@ -26,10 +26,13 @@ class Status(StrEnum):
         try:
             return cls(STATUS_ALIASES.get(key, key))
         except ValueError:
+            from kvtrack.core.suggest import did_you_mean
+
             words = ", ".join(s.value for s in cls)
+            hint = did_you_mean(key, [*(s.value for s in cls), *STATUS_ALIASES])
             raise KvtrackError(
                 f"unknown status '{text}'; use one of {words} "
-                "(or openstaand, deels voldaan, voldaan, vervallen)"
+                f"(or openstaand, deels voldaan, voldaan, vervallen){hint}"
             ) from None
 
     @property
