@@ -45,6 +45,7 @@ COMMITMENT_FIELDS = (
     "id",
     "title",
     "source",
+    "identifiers",
     "answer",
     "quote",
     "due",
@@ -57,7 +58,9 @@ COMMITMENT_FIELDS = (
     "cue",
 )
 HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
-IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel")
+IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel", "activiteit")
+# A commitment's own official numbers: its entry in the Tweede Kamer's Toezegging register.
+COMMITMENT_IDENTIFIER_FIELDS = ("toezegging", "toezegging_id")
 
 
 def read_text(path: Path) -> str:
@@ -302,6 +305,7 @@ class _Reader(NodeReader):
         places = self.texts(f.get("places"), "places")
         tags = self.texts(f.get("tags"), "tags")
         cue = self.text(f.get("cue"), "cue")
+        identifiers = self.commitment_identifiers(f.get("identifiers"))
         if source is not None:
             source = self._shared.setdefault(source, source)
             if source not in self.sources:  # perhaps defined further down, or in another file
@@ -333,8 +337,16 @@ class _Reader(NodeReader):
                 status=status,
                 history=history,
                 cue=cue,
+                identifiers=identifiers,
             )
         )
+
+    def commitment_identifiers(self, node: Node | None) -> dict[str, str]:
+        if node is None or is_null(node):
+            return {}
+        ids = self.mapping(node, "identifiers", COMMITMENT_IDENTIFIER_FIELDS) or {}
+        texts = {k: self.text(v, k) for k, v in ids.items()}
+        return {k: v for k, v in texts.items() if v is not None}
 
     def history(self, node: Node | None) -> tuple[HistoryEntry, ...]:
         if node is None:

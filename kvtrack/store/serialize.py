@@ -67,6 +67,7 @@ def commitment_to_dict(c: Commitment) -> dict[str, Any]:
         "id": c.id,
         "title": c.title,
         "source": c.source,
+        **({"identifiers": dict(c.identifiers)} if c.identifiers else {}),
         "answer": answer_value(c.answer),
         "quote": c.quote,
         "due": period_value(c.due),
