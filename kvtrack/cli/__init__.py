@@ -14,5 +14,6 @@ from kvtrack.cli import check  # noqa: F401  isort: skip
 from kvtrack.cli import stats  # noqa: F401  isort: skip
 from kvtrack.cli import edit  # noqa: F401  isort: skip
 from kvtrack.cli import extract  # noqa: F401  isort: skip
+from kvtrack.cli import official  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -1,0 +1,153 @@
+"""`kvtrack import toezeggingen`: official data in."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from kvtrack.cli.app import app
+from kvtrack.cli.options import DEFAULT_FILE, EditFileOption, named, today
+from kvtrack.official import DEFAULT_FEED
+
+if TYPE_CHECKING:
+    from kvtrack.official.http import Client
+
+
+import_app = typer.Typer(
+    name="import",
+    help="Import official registers into the commitments file.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(import_app)
+
+
+class TextOrJson(StrEnum):
+    text = "text"
+    json = "json"
+
+
+TimeoutOption = Annotated[
+    float,
+    typer.Option(
+        "--timeout", help="Seconds to wait for the server to connect or answer.", min=0.01
+    ),
+]
+RetriesOption = Annotated[
+    int,
+    typer.Option(
+        "--retries", help="Retries after a 429, a 5xx, a timeout or a lost connection.", min=0
+    ),
+]
+
+
+@import_app.command("toezeggingen")
+def toezeggingen(
+    location: Annotated[
+        str,
+        typer.Argument(
+            metavar="[URL|FILE]",
+            help="A SyncFeed or OData URL (next links are followed), a saved page, or a --save "
+            "directory. Default: the Tweede Kamer's SyncFeed of Toezeggingen.",
+        ),
+    ] = DEFAULT_FEED,
+    since: Annotated[
+        Optional[str],
+        typer.Option(
+            "--since",
+            help="Only entries changed on or after this day (YYYY-MM-DD); a feed sorted newest "
+            "first is read only that far.",
+            metavar="DATE",
+        ),
+    ] = None,
+    save: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--save", help="Also keep the fetched pages in this directory.", metavar="DIR"
+        ),
+    ] = None,
+    format: Annotated[
+        TextOrJson, typer.Option("--format", help="Summary format.")
+    ] = TextOrJson.text,
+    timeout: TimeoutOption = 30.0,
+    retries: RetriesOption = 3,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Import the Tweede Kamer's register of commitments made in debates (Toezeggingen).
+
+    Each record becomes a commitment: its id from the register number (TZ202504-057 becomes
+    tz202504-057), the text as its quote, the ministry as owner, the day of DatumNakoming as due,
+    the register's status (Openstaand, Voldaan/Afgedaan, Deels Voldaan/Deels Afgedaan,
+    Vervallen), and the debate as a source of kind debat. Importing again changes only what the
+    register changed, each change with a dated history entry; deleted records are dropped.
+    Nothing is written when a page cannot be fetched or read. See docs/official.md.
+
+    Examples:
+
+    \b
+      kvtrack import toezeggingen
+      kvtrack import toezeggingen --since 2026-01-01 --save pages/
+      kvtrack import toezeggingen pages/ --file commitments.yaml
+      kvtrack import toezeggingen 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Toezegging?$expand=Activiteit'
+    """
+    from kvtrack.core.period import parse_date
+    from kvtrack.official.importer import import_records
+    from kvtrack.official.pages import read_location
+    from kvtrack.official.pages import save as save_pages
+    from kvtrack.official.summary import record, text_lines
+
+    since_day = named("--since", parse_date, since) if since is not None else None
+    with _progress("pages") as on_page:
+        fetched = read_location(
+            location, client=_client(timeout, retries), since=since_day, on_page=on_page
+        )
+    if save is not None:
+        save_pages(fetched, save, reading=Path(location))
+    imported = import_records(file, fetched.records, today=today(), since=since_day)
+    for warning in imported.plan.warnings:
+        typer.echo(f"warning: {warning}", err=True)
+    if format is TextOrJson.json:
+        from kvtrack.render.json_out import dumps
+
+        typer.echo(dumps(record(imported, file)))
+    else:
+        for line in text_lines(imported, file):
+            typer.echo(line)
+
+
+def _client(timeout: float, retries: int) -> Callable[[], Client]:
+    def make() -> Client:
+        from kvtrack.official.http import Client, HttpSettings
+
+        return Client(HttpSettings(timeout=timeout, retries=retries))
+
+    return make
+
+
+@contextmanager
+def _progress(what: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A spinner with the pages and records read so far, on a terminal only."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress, SpinnerColumn, TextColumn
+
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task(f"reading {what}")
+
+        def on_page(pages: int, records: int) -> None:
+            progress.update(task, description=f"{pages} {what}, {records} records")
+
+        yield on_page
