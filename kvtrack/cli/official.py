@@ -1,4 +1,4 @@
-"""`kvtrack import toezeggingen`: official data in."""
+"""`kvtrack import toezeggingen` and `kvtrack fetch`: official data in."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from kvtrack.cli.app import app
+from kvtrack.cli.extract import YamlOrJson
 from kvtrack.cli.options import DEFAULT_FILE, EditFileOption, named, today
-from kvtrack.official import DEFAULT_FEED
+from kvtrack.official import DEFAULT_BASE_URL, DEFAULT_FEED
 
 if TYPE_CHECKING:
     from kvtrack.official.http import Client
@@ -119,6 +120,58 @@ def toezeggingen(
     else:
         for line in text_lines(imported, file):
             typer.echo(line)
+
+
+@app.command()
+def fetch(
+    ids: Annotated[
+        list[str],
+        typer.Argument(metavar="ID...", help="Publication ids, e.g. ah-tk-20232024-2210."),
+    ],
+    base_url: Annotated[
+        str,
+        typer.Option(
+            "--base-url", help="Where publications are served as {id}.pdf.", metavar="URL"
+        ),
+    ] = DEFAULT_BASE_URL,
+    directory: Annotated[
+        Path,
+        typer.Option(
+            "--dir", help="Where the PDFs are kept (and looked for first).", metavar="DIR"
+        ),
+    ] = Path("seeds"),
+    format: Annotated[
+        YamlOrJson, typer.Option("--format", help="Output format, as for extract.")
+    ] = YamlOrJson.yaml,
+    append: Annotated[
+        bool,
+        typer.Option(
+            "--append",
+            help="Add the candidates to the commitments file (--file), as extract --append does.",
+        ),
+    ] = False,
+    timeout: TimeoutOption = 30.0,
+    retries: RetriesOption = 3,
+    file: EditFileOption = DEFAULT_FILE,
+) -> None:
+    """Download answers by their publication id and propose their commitments, as extract does.
+
+    Each PDF is fetched from {base-url}/{id}.pdf and kept as {dir}/{id}.pdf; one already there is
+    not fetched again. The output (or --append) is exactly that of `kvtrack extract` on the PDFs.
+
+    Examples:
+
+    \b
+      kvtrack fetch ah-tk-20232024-2210
+      kvtrack fetch ah-tk-20232024-2210 ah-tk-20232024-1178 --append
+      kvtrack fetch ah-tk-20232024-2210 --base-url http://localhost:8000 --dir pdf/
+    """
+    from kvtrack.cli.extract import extract
+    from kvtrack.official.publications import check_ids, download
+
+    check_ids(ids)  # every bad id at once, before anything is fetched
+    downloaded = download(ids, base_url, directory, _client(timeout, retries)())
+    extract([d.path for d in downloaded], format=format, append=append, file=file)
 
 
 def _client(timeout: float, retries: int) -> Callable[[], Client]:
