@@ -10,23 +10,25 @@ goes to the file that defines that debate, and an update to the file that holds 
 
 from __future__ import annotations
 
-import contextlib
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kvtrack.core.model import Commitment, Source
-from kvtrack.errors import ValidationError
+from kvtrack.errors import KvtrackError, Location, ValidationError
 from kvtrack.official.reconcile import Plan, Update, plan_import
 from kvtrack.official.records import Toezegging
 
 if TYPE_CHECKING:
     from kvtrack.store.write import Document
 
-EMPTY_FILE = "version: 1\nsources: []\ncommitments: []\n"
+HEADER = (
+    "# Imported by `kvtrack import toezeggingen` from the Tweede Kamer's Toezegging register.\n"
+    "# Schema: docs/schema.md. Later imports update these entries with dated history.\n"
+)
 MONTH_FOLDER = "toezeggingen"
 _MONTH = re.compile(r"^tz(\d{4})(\d{2})", re.IGNORECASE)
 
@@ -50,17 +52,18 @@ def import_records(
         return _into_directory(path, records, today, since, timeout)
     from kvtrack.store.register import load
 
-    if path.exists():
-        plan = plan_import(load(path).register, records, today=today, since=since)
-    else:
+    if not path.exists():
         from kvtrack.core.model import Register
 
         plan = plan_import(Register({}, ()), records, today=today, since=since)
+        if plan.changes_nothing:
+            return Imported(plan, ())
+        write_new(path, plan.sources, plan.added, timeout=timeout)
+        return Imported(plan, (path,))
+    plan = plan_import(load(path).register, records, today=today, since=since)
     if plan.changes_nothing:
         return Imported(plan, ())
-    with _created(path):
-        plan = _edit(path, records, today, since, timeout)
-    return Imported(plan, (path,))
+    return Imported(_edit(path, records, today, since, timeout), (path,))
 
 
 def _edit(
@@ -91,21 +94,44 @@ def _apply(
         doc.update_commitment(update.before, update.after)
 
 
-@contextlib.contextmanager
-def _created(path: Path) -> Iterator[None]:
-    """A new file for the import; removed again when the import is refused."""
-    if path.exists():
-        yield
-        return
+def write_new(
+    path: Path,
+    sources: Sequence[Source],
+    added: Sequence[Commitment],
+    *,
+    sources_elsewhere: frozenset[str] | None = None,
+    timeout: float | None = None,
+) -> None:
+    """A file the import creates: written whole by the project's YAML writer (a round-trip editor
+    is for keeping what a person wrote, and a new file holds nothing yet), validated and read
+    back before it is put in place atomically, under the lock; refused if the file appeared."""
+    from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
     from kvtrack.store.atomic import replace_text
+    from kvtrack.store.load import parse_text
+    from kvtrack.store.lock import locked
 
-    replace_text(path, EMPTY_FILE)
-    try:
-        yield
-    except BaseException:
-        with contextlib.suppress(OSError):
-            path.unlink()
-        raise
+    text = HEADER + dump(
+        {
+            "version": SCHEMA_VERSION,
+            "sources": [plain_source(s) for s in sources],
+            "commitments": [plain_commitment(c) for c in added],
+        }
+    )
+    written = parse_text(text, str(path), sources_elsewhere=sources_elsewhere).register
+    if written.commitments != tuple(added):  # never write what was not meant
+        raise KvtrackError(
+            "refused: the import did not come out as intended when written as YAML, so nothing "
+            "was written; please report this",
+            where=Location(str(path)),
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with locked(path, timeout):
+        if path.exists():
+            raise KvtrackError(
+                "the file appeared while kvtrack was importing; run the import again",
+                where=Location(str(path)),
+            )
+        replace_text(path, text)
 
 
 @dataclass
@@ -154,9 +180,10 @@ def _into_directory(
         def change(doc: Document, todo: _FileWork = todo) -> None:
             _apply(doc, todo.sources, todo.added, todo.updated)
 
-        file.parent.mkdir(parents=True, exist_ok=True)
-        with _created(file):
+        if file.exists():
             edit(file, change, timeout=timeout, sources_elsewhere=elsewhere)
+        else:
+            write_new(file, todo.sources, todo.added, sources_elsewhere=elsewhere, timeout=timeout)
         written.append(file)
     return Imported(plan, tuple(written))
 
