@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kvtrack import __version__
 from kvtrack.core.limits import MAX_INPUT_BYTES
-from kvtrack.errors import KvtrackError, NotFoundError
+from kvtrack.errors import KvtrackError
 
 if TYPE_CHECKING:
     from urllib3 import PoolManager
@@ -43,7 +43,26 @@ class Client:
         self._pool: PoolManager | None = None
 
     def get(self, url: str, accept: str = "*/*") -> Response:
-        """The body of `url` (a 2xx answer); KvtrackError (NotFoundError for 404) otherwise."""
+        """The body of `url` (a 2xx answer); KvtrackError with one line otherwise."""
+        return self.check(self.fetch(url, accept))
+
+    def check(self, response: Response) -> Response:
+        """`response` if it is a 2xx answer; KvtrackError naming the URL and status otherwise."""
+        url, status = response.url, response.status
+        if status == 404:
+            raise KvtrackError(f"{url}: not found (HTTP 404)")
+        if not 200 <= status < 300:
+            attempts = (
+                ""
+                if status not in RETRY_STATUSES
+                else f" after {self.settings.retries + 1} attempts"
+            )
+            raise KvtrackError(f"{url}: the server answered HTTP {status}{attempts}")
+        return response
+
+    def fetch(self, url: str, accept: str = "*/*") -> Response:
+        """The answer to GET `url` after retries, whatever its status; KvtrackError when there is
+        none (no connection, a timeout, too large)."""
         if not url.startswith(("http://", "https://")):
             raise KvtrackError(f"{url}: only http:// and https:// URLs can be fetched")
         from urllib3.exceptions import HTTPError, MaxRetryError
@@ -63,18 +82,8 @@ class Client:
             raise KvtrackError(f"{url}: could not fetch it: {_reason(e.reason)}") from None
         except HTTPError as e:
             raise KvtrackError(f"{url}: could not fetch it: {_reason(e)}") from None
-        status = int(response.status)
-        if status == 404:
-            raise NotFoundError(f"{url}: not found (HTTP 404)")
-        if not 200 <= status < 300:
-            attempts = (
-                ""
-                if status not in RETRY_STATUSES
-                else f" after {self.settings.retries + 1} attempts"
-            )
-            raise KvtrackError(f"{url}: the server answered HTTP {status}{attempts}")
         content_type = str(response.headers.get("Content-Type", ""))
-        return Response(url, status, content_type, body)
+        return Response(url, int(response.status), content_type, body)
 
     def _read(self, response: Any, url: str) -> bytes:
         chunks: list[bytes] = []

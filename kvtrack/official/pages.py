@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urljoin
 
 from kvtrack.core.limits import MAX_INPUT_BYTES
-from kvtrack.errors import KvtrackError, Location, NotFoundError
+from kvtrack.errors import KvtrackError, Location
 from kvtrack.official import odata, syncfeed
 from kvtrack.official.http import Client
 from kvtrack.official.mapping import changed_day
@@ -58,7 +58,7 @@ def read_location(
 
 def _read_saved(path: Path) -> Fetched:
     if not path.exists():
-        raise NotFoundError(
+        raise KvtrackError(
             "no such file or directory; give a feed URL, a saved page or a --save directory",
             where=Location(str(path)),
         )

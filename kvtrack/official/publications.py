@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem
+from kvtrack.errors import KvtrackError, Location, Problem
 from kvtrack.official.http import Client
 
 # ah-tk-{vergaderjaar without the dash}-{number}: the Aanhangsel van de Handelingen, Tweede Kamer.
@@ -57,12 +57,12 @@ def download(
             done.append(Downloaded(publication, target, False))
             continue
         url = f"{base_url.rstrip('/')}/{publication}.pdf"
-        try:
-            response = client.get(url, "application/pdf")
-        except NotFoundError:
-            raise NotFoundError(
+        response = client.fetch(url, "application/pdf")
+        if response.status == 404:
+            raise KvtrackError(
                 f"{publication}: no such publication at {base_url} (HTTP 404); check the id"
-            ) from None
+            )
+        client.check(response)
         if not _is_pdf(response.body):
             kind = response.content_type or "no content type"
             raise KvtrackError(
