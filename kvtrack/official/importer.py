@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kvtrack.core.model import Commitment, Source
 from kvtrack.errors import KvtrackError, Location, ValidationError
@@ -31,6 +31,7 @@ HEADER = (
 )
 MONTH_FOLDER = "toezeggingen"
 _MONTH = re.compile(r"^tz(\d{4})(\d{2})", re.IGNORECASE)
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +115,7 @@ def write_new(
         {
             "version": SCHEMA_VERSION,
             "sources": [plain_source(s) for s in sources],
-            "commitments": [plain_commitment(c) for c in added],
+            "commitments": [_bare_days(plain_commitment(c)) for c in added],
         }
     )
     written = parse_text(text, str(path), sources_elsewhere=sources_elsewhere).register
@@ -186,6 +187,14 @@ def _into_directory(
             write_new(file, todo.sources, todo.added, sources_elsewhere=elsewhere, timeout=timeout)
         written.append(file)
     return Imported(plan, tuple(written))
+
+
+def _bare_days(item: dict[str, Any]) -> dict[str, Any]:
+    """Day periods as dates, so the YAML writer leaves them unquoted as people write them."""
+    for entry in (item, *item["history"]):
+        if isinstance(entry.get("due"), str) and _DAY.match(entry["due"]):
+            entry["due"] = date.fromisoformat(entry["due"])
+    return item
 
 
 def _month(commitment: Commitment) -> str:
