@@ -114,7 +114,7 @@ def toezeggingen(
     for warning in imported.plan.warnings:
         typer.echo(f"warning: {warning}", err=True)
     if format is TextOrJson.json:
-        from kvtrack.render.json_out import dumps
+        from kvtrack.render.records import dumps
 
         typer.echo(dumps(record(imported, file)))
     else:

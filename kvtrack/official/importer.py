@@ -108,8 +108,8 @@ def write_new(
     back before it is put in place atomically, under the lock; refused if the file appeared."""
     from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
     from kvtrack.store.atomic import replace_text
-    from kvtrack.store.load import parse_text
     from kvtrack.store.lock import locked
+    from kvtrack.store.register import parse_text
 
     text = HEADER + dump(
         {
