@@ -3,11 +3,14 @@ the mapping of each field and the reconciliation with a register."""
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kvtrack.core.ministries import ministry_abbreviation
 from kvtrack.core.model import Register, Status
@@ -191,3 +194,58 @@ def test_a_hand_made_commitment_with_the_same_id_is_kept() -> None:
     mine = first.added[0].__class__(id="tz202601-001", title="mijn", source="s", quote="q")
     plan = plan_import(Register({}, (mine,)), [record()], today=today)
     assert [c.id for c in plan.added] == ["tz202601-001-2"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=400) | st.text(max_size=200).map(str.encode))
+def test_any_page_bytes_give_records_or_a_kvtrack_error(data: bytes) -> None:
+    from kvtrack.official.pages import parse
+
+    for prefix in (b"", b"<feed xmlns='http://www.w3.org/2005/Atom'>", b'{"value": '):
+        with contextlib.suppress(KvtrackError):
+            parse(prefix + data, "p")
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=30),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_ROW = st.dictionaries(
+    st.sampled_from(["Id", "Nummer", "Tekst", "Status", "DatumNakoming", "GewijzigdOp", "Verwijderd",
+                     "Activiteit", "KamerbriefNakoming", "Ministerie", "nummer", "id"]),
+    _JSON | st.just("b2000000-0000-4000-8000-000000000001") | st.just("2025-06-30T00:00:00+02:00"),
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ROW, max_size=4))
+def test_any_odata_rows_map_or_give_a_kvtrack_error(rows: list[dict[str, object]]) -> None:
+    """Whatever the types in a row, the import either plans or says what is wrong."""
+    import json
+
+    with contextlib.suppress(KvtrackError):
+        page = odata.parse_page(json.dumps({"value": rows}).encode(), "p")
+        plan_import(Register({}, ()), page.records, today=date(2026, 11, 27))
+
+
+def test_a_progress_spinner_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from kvtrack.cli import official
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    with official._progress("pages") as on_page:
+        assert on_page is None
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    with official._progress("pages") as on_page:
+        assert on_page is not None
+        on_page(2, 500)
+    assert "2 pages, 500 records" in terminal.getvalue()
