@@ -432,3 +432,13 @@ def test_directory_store_gets_one_file_per_month(run: Run, server: Server, tmp_p
     again = run("import", "toezeggingen", server.base + FEED, "--file", str(store))
     assert "0 added, 0 updated, 7 unchanged, 1 skipped" in again.stdout
     assert {p: p.read_bytes() for p in store.rglob("*.yaml")} == snapshot
+
+
+def test_an_invalid_register_is_not_imported_into(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    target.write_text("version: 1\ncommitments:\n  - id: x\n")
+    before = target.read_bytes()
+    result = run("import", "toezeggingen", str(DATA / "syncfeed-1.xml"), "--file", str(target))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"{target}: the file is not valid, so kvtrack will not edit it")
+    assert target.read_bytes() == before

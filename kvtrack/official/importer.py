@@ -61,7 +61,13 @@ def import_records(
             return Imported(plan, ())
         write_new(path, plan.sources, plan.added, timeout=timeout)
         return Imported(plan, (path,))
-    plan = plan_import(load(path).register, records, today=today, since=since)
+    try:
+        register = load(path).register
+    except ValidationError as e:
+        from kvtrack.store.write import not_editable
+
+        raise not_editable("file", path, e) from None
+    plan = plan_import(register, records, today=today, since=since)
     if plan.changes_nothing:
         return Imported(plan, ())
     return Imported(_edit(path, records, today, since, timeout), (path,))
