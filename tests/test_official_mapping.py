@@ -249,3 +249,40 @@ def test_a_progress_spinner_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) 
         assert on_page is not None
         on_page(2, 500)
     assert "2 pages, 500 records" in terminal.getvalue()
+
+
+def test_what_a_person_recorded_stays_until_the_register_changes() -> None:
+    from dataclasses import replace
+
+    from kvtrack.core.model import HistoryEntry
+
+    today = date(2026, 11, 27)
+    first = plan_import(
+        Register({}, ()), [record(datum_nakoming="2026-03-31T00:00:00+02:00")], today=today
+    )
+    (imported,) = first.added
+    mine = replace(
+        imported,
+        status=Status.DONE,
+        history=(
+            HistoryEntry(date(2026, 2, 1), Status.DONE, Period.parse("2026-04"), "brief gezien"),
+        ),
+    )
+    register = Register({s.id: s for s in first.sources}, (mine,))
+    same = record(datum_nakoming="2026-03-31T00:00:00+02:00")
+    assert plan_import(register, [same], today=today).changes_nothing  # the person's done stays
+    moved = plan_import(register, [record(datum_nakoming="2026-06-30T00:00:00+02:00")], today=today)
+    (update,) = moved.updated
+    assert update.what == ("due",)
+    assert (update.after.status, update.after.current_due) == (
+        Status.DONE,
+        Period.parse("2026-06-30"),
+    )
+    register = Register(register.sources, (update.after,))
+    assert plan_import(
+        register, [record(datum_nakoming="2026-06-30T00:00:00+02:00")], today=today
+    ).changes_nothing
+    gone = plan_import(register, [record(deleted=True)], today=today)
+    assert gone.updated[0].after.status is Status.DROPPED
+    register = Register(register.sources, (gone.updated[0].after,))
+    assert plan_import(register, [record(deleted=True)], today=today).unchanged == 1

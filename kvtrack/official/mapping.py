@@ -142,7 +142,7 @@ def status_entry(status: Status, word: str | None, record: Toezegging, on: date)
     return HistoryEntry(
         date=on,
         status=status,
-        note=f"status in het register: {word or 'leeg'}",
+        note=f"status in het register: {word or 'leeg'}",  # reconcile.said_status reads it back
         evidence=record.kamerbrief_nakoming,
     )
 

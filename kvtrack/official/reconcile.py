@@ -8,17 +8,20 @@ A commitment is matched to its record by the Gegevensmagazijn id kept in its `id
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 
 from kvtrack.core.model import Commitment, HistoryEntry, Register, Source, Status
 from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackError, Problem
-from kvtrack.official.mapping import Mapped, changed_day, map_record, short_title
+from kvtrack.official.mapping import STATUS_WORDS, Mapped, changed_day, map_record, short_title
 from kvtrack.official.records import Toezegging
 
+# What earlier imports wrote in the history notes; said_status/said_due read them back.
+STATUS_NOTE = "status in het register"
 DUE_NOTE = "datum nakoming in het register"
+DELETED_NOTE = "verwijderd uit het register"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,13 +143,13 @@ class _Builder:
         if existing is None:
             self.skipped += 1
             return
-        if existing.status is Status.DROPPED:
+        if _said_deleted(existing):
             self.unchanged += 1
             return
         entry = HistoryEntry(
             date=_entry_day(existing, changed_day(record) or self.today),
             status=Status.DROPPED,
-            note="verwijderd uit het register",
+            note=DELETED_NOTE,
         )
         after = replace(existing, status=Status.DROPPED, history=(*existing.history, entry))
         self._update(Update(existing, after, ("deleted",)))
@@ -163,22 +166,27 @@ class _Builder:
 
 
 def updated(before: Commitment, mapped: Mapped, record: Toezegging, today: date) -> Update | None:
-    """What the register changed in `before` (status, date, text, ministry), as one dated
-    history entry; None when it says what the commitment already says."""
+    """What the register changed since it was last read into `before` (status, date, text,
+    ministry), as one dated history entry; None when it says what it said before.
+
+    Status and date are compared with what the register said last (the notes of earlier imports),
+    not with the commitment as it is: a status or a reschedule a person recorded stays until the
+    register itself changes.
+    """
     fresh = mapped.commitment
     what: list[str] = []
     notes: list[str] = []
     after = before
     status = None
-    if fresh.status is not before.status:
+    if fresh.status is not said_status(before):
         status = fresh.status
         after = replace(after, status=status)
         what.append("status")
-        notes.append(f"status in het register: {record.status or 'leeg'}")
-    due = _due_change(before, fresh)
-    if due is not None:
+        notes.append(f"{STATUS_NOTE}: {record.status or 'leeg'}")
+    due_changed = fresh.due != said_due(before)
+    if due_changed:
         what.append("due")
-        notes.append(f"{DUE_NOTE}: {due[1]}")
+        notes.append(f"{DUE_NOTE}: {fresh.due or 'geen'}")
     if fresh.quote != before.quote:
         after = replace(after, quote=fresh.quote)
         if before.title == short_title(before.quote):  # a title the import made, not a person
@@ -194,32 +202,50 @@ def updated(before: Commitment, mapped: Mapped, record: Toezegging, today: date)
     entry = HistoryEntry(
         date=_entry_day(before, changed_day(record) or today),
         status=status,
-        due=due[0] if due else None,
+        due=fresh.due if due_changed else None,  # a date removed is only noted: due stays
         note="; ".join(notes),
         evidence=record.kamerbrief_nakoming if status is not None else None,
     )
     return Update(before, replace(after, history=(*before.history, entry)), tuple(what))
 
 
-def _due_change(before: Commitment, fresh: Commitment) -> tuple[Period | None, str] | None:
-    """(the new due or None, how the note says it) when the register's date differs from the
-    commitment's current due. A date the register removed is noted once (a history entry cannot
-    make a commitment undated again)."""
-    if fresh.due is not None:
-        if fresh.due == before.current_due:
-            return None
-        return fresh.due, str(fresh.due)
-    if before.current_due is None or _last_due_note(before) == f"{DUE_NOTE}: geen":
-        return None
-    return None, "geen"
+def said_status(c: Commitment) -> Status:
+    """The status the register gave when last imported: from the latest note that says it, else
+    open (an import gives a commitment that is not open a note saying so)."""
+    for part in _notes_newest_first(c):
+        if part == DELETED_NOTE:
+            return Status.DROPPED
+        if part.startswith(f"{STATUS_NOTE}: "):
+            word = part.removeprefix(f"{STATUS_NOTE}: ")
+            return STATUS_WORDS.get(" ".join(word.split()).casefold(), Status.OPEN)
+    return Status.OPEN
 
 
-def _last_due_note(c: Commitment) -> str | None:
+def said_due(c: Commitment) -> Period | None:
+    """The date the register gave when last imported: from the latest note, else the original due."""
+    for part in _notes_newest_first(c):
+        if part.startswith(f"{DUE_NOTE}: "):
+            text = part.removeprefix(f"{DUE_NOTE}: ")
+            try:
+                return None if text == "geen" else Period.parse(text)
+            except KvtrackError:
+                return c.due
+    return c.due
+
+
+def _said_deleted(c: Commitment) -> bool:
+    """Whether the register's last word on `c` was that it deleted the record."""
+    for part in _notes_newest_first(c):
+        if part == DELETED_NOTE:
+            return True
+        if part.startswith(f"{STATUS_NOTE}: "):
+            return False
+    return False
+
+
+def _notes_newest_first(c: Commitment) -> Iterator[str]:
     for entry in reversed(c.history):
-        for part in (entry.note or "").split("; "):
-            if part.startswith(DUE_NOTE):
-                return part
-    return None
+        yield from reversed((entry.note or "").split("; "))
 
 
 def _entry_day(c: Commitment, wanted: date) -> date:
