@@ -442,3 +442,14 @@ def test_an_invalid_register_is_not_imported_into(run: Run, tmp_path: Path) -> N
     assert result.exit_code == 2
     assert result.stderr.startswith(f"{target}: the file is not valid, so kvtrack will not edit it")
     assert target.read_bytes() == before
+
+
+def test_quiet_prints_nothing_but_warnings(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "c.yaml"
+    result = run(
+        "import", "toezeggingen", str(DATA / "syncfeed-2.xml"), "--file", str(target), "--quiet"
+    )
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert result.stderr.count("warning: ") == 2
+    assert len(register_at(target).commitments) == 4

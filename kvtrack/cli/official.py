@@ -76,6 +76,14 @@ def toezeggingen(
     format: Annotated[
         TextOrJson, typer.Option("--format", help="Summary format.")
     ] = TextOrJson.text,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Print nothing when all went well (for cron); warnings still go to stderr.",
+        ),
+    ] = False,
     timeout: TimeoutOption = 30.0,
     retries: RetriesOption = 3,
     file: EditFileOption = DEFAULT_FILE,
@@ -95,6 +103,7 @@ def toezeggingen(
       kvtrack import toezeggingen
       kvtrack import toezeggingen --since 2026-01-01 --save pages/
       kvtrack import toezeggingen pages/ --file commitments.yaml
+      kvtrack import toezeggingen --quiet && kvtrack check
       kvtrack import toezeggingen 'https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/Toezegging?$expand=Activiteit'
     """
     from kvtrack.core.period import parse_date
@@ -113,6 +122,8 @@ def toezeggingen(
     imported = import_records(file, fetched.records, today=today(), since=since_day)
     for warning in imported.plan.warnings:
         typer.echo(f"warning: {warning}", err=True)
+    if quiet:
+        return
     if format is TextOrJson.json:
         from kvtrack.render.records import dumps
 
