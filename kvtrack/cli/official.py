@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 
 import_app = typer.Typer(
     name="import",
-    help="Import official registers into the commitments file.",
+    help="Import official registers into the commitments file.\n\n"
+    "Example: kvtrack import toezeggingen --since 2026-01-01 (see docs/official.md).",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
