@@ -115,3 +115,17 @@ def test_a_file_already_downloaded_is_not_fetched_again(tmp_path: Path) -> None:
         assert server.hits(f"/{ID}.pdf") == 1
     assert [(d.publication, d.fetched) for d in first + second] == [(ID, True), (ID, False)]
     assert second[0].path.read_bytes() == PDF.read_bytes()
+
+
+def test_retry_after_is_honoured_only_within_reason() -> None:
+    import time
+
+    from kvtrack.official.http import Client, HttpSettings
+
+    with serving() as server:
+        server.route("/slow", Reply(429, headers={"Retry-After": "3600"}), Reply(body=b"ok"))
+        started = time.monotonic()
+        response = Client(HttpSettings(max_retry_after=0.2)).get(server.base + "/slow")
+        assert time.monotonic() - started < 2
+        assert (response.status, response.body) == (200, b"ok")
+        assert server.hits("/slow") == 2
