@@ -197,7 +197,7 @@ def test_a_hand_made_commitment_with_the_same_id_is_kept() -> None:
     assert [c.id for c in plan.added] == ["tz202601-001-2"]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=80, deadline=None)
 @given(st.binary(max_size=400) | st.text(max_size=200).map(str.encode))
 def test_any_page_bytes_give_records_or_a_kvtrack_error(data: bytes) -> None:
     from kvtrack.official.pages import parse
@@ -221,7 +221,7 @@ _ROW = st.dictionaries(
 )  # fmt: skip
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(st.lists(_ROW, max_size=4))
 def test_any_odata_rows_map_or_give_a_kvtrack_error(rows: list[dict[str, object]]) -> None:
     """Whatever the types in a row, the import either plans or says what is wrong."""
