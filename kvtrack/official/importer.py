@@ -112,7 +112,8 @@ def write_new(
     """A file the import creates: written whole by the project's YAML writer (a round-trip editor
     is for keeping what a person wrote, and a new file holds nothing yet), validated and read
     back before it is put in place atomically, under the lock; refused if the file appeared."""
-    from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
+    from kvtrack.core.schema import SCHEMA_VERSION
+    from kvtrack.render.yaml_out import dump, plain_commitment, plain_source
     from kvtrack.store.atomic import replace_text
     from kvtrack.store.lock import locked
     from kvtrack.store.register import parse_text
