@@ -98,6 +98,7 @@ def test_reimport_changes_no_byte(run: Run, server: Server, tmp_path: Path) -> N
     again = run("import", "toezeggingen", server.base + FEED, "--file", str(target))
     assert again.exit_code == 0
     assert again.stdout == f"{target}: 0 added, 0 updated, 6 unchanged, 2 skipped\n"
+    assert again.stderr == ""  # warned when added; a nightly run stays quiet
     assert target.read_bytes() == before
 
 
@@ -453,3 +454,9 @@ def test_quiet_prints_nothing_but_warnings(run: Run, tmp_path: Path) -> None:
     assert result.stdout == ""
     assert result.stderr.count("warning: ") == 2
     assert len(register_at(target).commitments) == 4
+
+
+def test_the_docs_sample_pages_are_the_fixtures() -> None:
+    examples = Path(__file__).parent.parent / "docs" / "examples" / "toezeggingen"
+    assert (examples / "page-0001.xml").read_bytes() == page("syncfeed-1.xml")
+    assert (examples / "page-0002.xml").read_bytes() == page("syncfeed-2.xml")

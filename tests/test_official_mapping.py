@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from datetime import UTC, date, datetime
 from pathlib import Path
-from xml.etree import ElementTree
+from xml.etree import ElementTree as ET
 
 import pytest
 from hypothesis import given, settings
@@ -36,14 +36,14 @@ def test_syncfeed_fixtures_are_valid_against_the_published_xsd() -> None:
     )
     checked = 0
     for name in ("syncfeed-1.xml", "syncfeed-2.xml"):
-        root = ElementTree.parse(DATA / name).getroot()
+        root = ET.parse(DATA / name).getroot()
         for element in root.iter(f"{syncfeed.TK}toezegging"):
             errors = [str(e) for e in schema.iter_errors(element)]
             assert errors == [], (name, element.get("id"))
             checked += 1
     assert checked == 10
     # and the schema does catch what kvtrack must not rely on: an unknown status word
-    wrong = ElementTree.fromstring(
+    wrong = ET.fromstring(
         (DATA / "syncfeed-1.xml").read_bytes().replace(b">Openstaand<", b">Uitgesteld<")
     )
     first = next(wrong.iter(f"{syncfeed.TK}toezegging"))

@@ -202,7 +202,7 @@ SHAPES = {
     "top": TOP,
     "source": SOURCE,
     "identifiers": IDENTIFIERS,
-    "register identifiers": REGISTER_IDENTIFIERS,
+    "register_identifiers": REGISTER_IDENTIFIERS,
     "commitment": COMMITMENT,
     "history": HISTORY_ENTRY,
 }

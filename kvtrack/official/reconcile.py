@@ -105,14 +105,15 @@ class _Builder:
             self._deleted(record, existing)
             return
         mapped = map_record(record, self.today)
-        self.warnings.extend(mapped.warnings)
         if existing is None:
+            self.warnings.extend(mapped.warnings)
             self._add(mapped)
             return
         update = updated(existing, mapped, record, self.today)
-        if update is None:
+        if update is None:  # said before, when it was added: a nightly run stays quiet
             self.unchanged += 1
         else:
+            self.warnings.extend(mapped.warnings)
             self._update(update)
 
     def _add(self, mapped: Mapped) -> None:

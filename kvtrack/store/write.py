@@ -196,18 +196,6 @@ def _read_only(path: Path) -> bool:
     return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
 
 
-def render(
-    path: Path, change: Callable[[Document], T], *, sources_elsewhere: frozenset[str] | None = None
-) -> tuple[T, str, str]:
-    """Apply `change` in memory only: (result, old text, new text). For previews and tests."""
-    text = read_text(path)
-    doc = _open(path, text, sources_elsewhere)
-    result = _apply(change, doc)
-    new_text = _render(doc)
-    _check(doc, new_text)
-    return result, text, new_text
-
-
 def _apply(change: Callable[[Document], T], doc: Document) -> T:
     try:
         return change(doc)
