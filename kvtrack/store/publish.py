@@ -84,17 +84,17 @@ def _publish_fresh(root: Path, files: Mapping[str, bytes]) -> bool:
     try:
         umask = os.umask(0)
         os.umask(umask)
-        os.chmod(staging, 0o777 & ~umask)  # mkdtemp makes it private; a site is for reading
+        staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a site is for reading
         made: set[Path] = {staging}
         for rel, data in [*files.items(), (MANIFEST, _manifest(files))]:
             target = staging / rel
             if target.parent not in made:
                 target.parent.mkdir(parents=True, exist_ok=True)
                 made.add(target.parent)
-            with open(target, "xb") as out:
+            with target.open("xb") as out:
                 out.write(data)
         # fails if root appeared meanwhile with something in it (an empty one is replaced)
-        os.rename(staging, root)
+        staging.rename(root)
     except OSError as e:
         shutil.rmtree(staging, ignore_errors=True)
         if root.exists():
