@@ -36,7 +36,6 @@ REGISTER_SOURCE = Source(
     id="tk-toezeggingen",
     kind="other",
     title="Toezeggingenregister van de Tweede Kamer",
-    url="https://www.tweedekamer.nl/kamerstukken/toezeggingen",
 )
 TITLE_LENGTH = 72
 
