@@ -84,6 +84,9 @@ class Commitment:
     status: Status = Status.OPEN
     history: tuple[HistoryEntry, ...] = ()
     cue: str | None = None  # why an extractor proposed it; free text
+    # Official numbers of the promise itself, e.g. the Tweede Kamer's register entry it mirrors:
+    # {"toezegging": "TZ202504-057", "toezegging_id": "<its Gegevensmagazijn id>"}.
+    identifiers: dict[str, str] = field(default_factory=dict)
 
     @property
     def current_due(self) -> Period | None:
