@@ -102,8 +102,8 @@ def test_stdin(run: Callable[..., Any]) -> None:
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"%PDF-1.7\n...", "is a PDF"),
-        (b"PK\x03\x04docx", "save it as plain text"),
+        (b"%PDF-1.7\n...", "is not a readable PDF"),
+        (b"PK\x03\x04docx", "is not a readable .docx"),
         (b"\x00\x01\x02binary", "not a text file"),
         (b"Geachte voorzitter,\n\nHierbij de brief.\n", "no Vraag/Antwoord structure"),
     ],

@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kvtrack.extract.cue_table import INFINITIVES
-from kvtrack.extract.services import SERVICES
+from kvtrack.extract.cue_table import INFINITIVES, SERVICES
 
 CABINET = (
     rf"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+rijksoverheid|het\s+rijk|{SERVICES}"

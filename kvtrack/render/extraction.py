@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from kvtrack.extract.extractor import Extraction
+from kvtrack.core.extraction import Extraction
 from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
 from kvtrack.store.serialize import commitment_to_dict, source_to_dict
 
