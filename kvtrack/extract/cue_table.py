@@ -46,13 +46,16 @@ PARTICIPLE = (
     r"(?:in\s+gebruik\s+genomen|in\s+werking\s+(?:gesteld|getreden)|gedaan|gegaan|gestaan|gezien"
     r"|ge\w{3,}(?:d|t|en)|\w{2,}ge\w{3,}(?:d|t|en)|(?:be|ver|ont|her|er)\w{3,}(?:d|t)"
     r"|opgeleverd|ingevoerd|aangeboden|toegezonden|verzonden|aangepast|afgerond|uitgevoerd"
-    r"|opgesteld|ingediend)"
+    r"|opgesteld|ingediend|vervangen|ontvangen|ondernomen|onderzocht|ontworpen|verworven|verkregen"
+    r"|ondertekend|onderbouwd|verboden|vergeleken|ontbonden"
+    # separable verbs: "uitbetaald", "aanbesteed", "toebedeeld"
+    r"|(?:uit|aan|af|op|in|door|over|toe|vast|mee|terug)(?:be|ver|ont|her)\w{3,}(?:d|t))"
 )
 
 # First-person forms of what a minister does: singular (after "ik"), plural (after "wij"/"we").
 _SINGULAR = (
     "informeer stuur zend verstuur bericht rapporteer bied breng laat start organiseer publiceer "
-    "werk onderzoek verken evalueer neem stel lever rond zet verwacht wil kom regel deel dien leg "
+    "werk onderzoek verken evalueer neem stel lever rond zet wil kom regel deel dien leg "
     "pas maak geef zorg voer richt presenteer ontwikkel actualiseer herzie wijzig verleng verhoog "
     "open lanceer bespreek agendeer vraag betrek schrijf investeer implementeer bouw realiseer ga "
     "besluit beslis kies doe beoog plan ontvang herijk"
@@ -60,7 +63,7 @@ _SINGULAR = (
 _PLURAL = (
     "informeren sturen zenden versturen berichten rapporteren bieden brengen laten starten "
     "organiseren publiceren werken onderzoeken verkennen evalueren nemen stellen leveren ronden "
-    "zetten verwachten willen komen regelen delen dienen leggen passen maken geven zorgen voeren "
+    "zetten willen komen regelen delen dienen leggen passen maken geven zorgen voeren "
     "richten presenteren ontwikkelen actualiseren herzien wijzigen verlengen verhogen openen "
     "lanceren bespreken agenderen vragen betrekken schrijven investeren implementeren bouwen "
     "realiseren gaan besluiten beslissen kiezen doen beogen plannen ontvangen herijken"
@@ -144,7 +147,13 @@ STRONG: tuple[CueRule, ...] = (
         strong=True,
     ),
     CueRule(
-        "streven", _rx(r"\b(?:streef|streven|streeft)\b(?:\s+\w+){0,3}?\s+ernaar\b"), strong=True
+        "streven",
+        _rx(
+            r"\b(?:streef|streven|streeft)\b(?:\s+\w+){0,3}?\s+ernaar\b"
+            r"|\b(?:ik|wij|we|het\s+kabinet)\s+(?:streef|streven|streeft)\s+(?:\w+\s+){0,3}?naar\b"
+            r"|\b(?:streef|streven|streeft)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?naar\b"
+        ),
+        strong=True,
     ),
     CueRule(
         "toezegging",
@@ -210,12 +219,64 @@ STRONG: tuple[CueRule, ...] = (
     ),
 )
 
+# The cabinet's own legislation and what it sends out: its milestones are the cabinet's work.
+_OWN_BILLS = (
+    r"(?:wetsvoorstel\w*|conceptwetsvoorstel\w*|voorstel\s+van\s+wet|wetswijziging\w*|wijzigingswet"
+    r"|amvb|algemene\s+maatregel\s+van\s+bestuur|ontwerpbesluit|wijzigingsbesluit|ontwerp-amvb)"
+)
+_BILL_STEPS = (
+    r"(?:aangeboden|ingediend|voorgelegd|verzonden|gepubliceerd|in\s+(?:internet)?consultatie"
+    r"|naar\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer|aan\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer"
+    r"|(?:aan|naar)\s+de\s+(?:Afdeling\s+[Aa]dvisering\s+van\s+de\s+)?Raad\s+van\s+State"
+    r"|in\s+werking\s+(?:treden|treedt|getreden)|van\s+kracht|ingaan|indienen|aanbieden)"
+)
+# What the government hands out: "De instellingen ontvangen met Prinsjesdag de beschikkingen".
+_HANDED_OUT = (
+    r"(?:beschikking|besluit|subsidie|bijdrage|uitkering|voorschot|tranche|betaling|compensatie"
+    r"|vergoeding|toekenning|uitnodiging|brief|middelen)"
+)
+
+_NOT_JUST_PRONOUN = (
+    r"(?!\s+(?:dit|deze|die|het|ze|hem)\s+(?:begin|eind|einde|medio|in|voor|vóór|na|rond|uiterlijk"
+    r"|op|binnen|komend|volgend|deze|dit|half|halverwege|ergens|pas|eerder|later|\d+)\b"
+    r"(?!(?:\s+[^\s.]+){0,10}?\s+te\s+\w+))"
+)
+
 WEAK: tuple[CueRule, ...] = (
     CueRule(
-        "eigen verwachting",
+        # "De verwachting is dat het wetsvoorstel in Q4 2024 aan de Raad van State kan worden
+        # aangeboden": a modal is allowed, the bill is the cabinet's own
+        "eigen wetgeving",
+        _rx(rf"\b{_OWN_BILLS}\b(?=(?:\s+\S+){{0,16}}?\s+{_BILL_STEPS}\b)"),
+        strong=False,
+        actor=True,
+    ),
+    CueRule(
+        # "De doelstelling is om voor 1 juli 2025 alle scholen aan te sluiten"
+        "doelstelling",
         _rx(
-            r"\b(?:ik|wij|we)\s+(?:verwacht(?:en)?|hoop|hopen)\b"
-            r"|\b(?:verwacht(?:en)?|hoop|hopen)\s+(?:ik|wij|we)\b"
+            r"\b(?:de|mijn|onze|ons|het)\s+(?:doel|doelstelling|ambitie|streven)\s+(?:van\s+(?:mij"
+            r"|het\s+kabinet|de\s+regering)\s+)?(?:is|blijft)\s+(?:\w+\s+)?(?:om|dat)\b"
+        ),
+        strong=False,
+    ),
+    CueRule(
+        "ontvangst",
+        _rx(
+            rf"\b(?:ontvangt|ontvangen|krijgt|krijgen)\b(?=(?:\s+\S+){{0,8}}?\s+(?:de|het|een|hun"
+            rf"|zijn|haar)\s+(?:\w+\s+)?\w*{_HANDED_OUT})"
+        ),
+        strong=False,
+        actor=True,
+        segment=True,
+    ),
+    CueRule(
+        "eigen verwachting",
+        # not "Ik verwacht dit begin juli": a pronoun and a time only, pointing back to what another
+        # body delivers (unlike "ik verwacht dit in mei af te ronden")
+        _rx(
+            rf"\b(?:ik|wij|we)\s+(?:verwacht(?:en)?|hoop|hopen)\b{_NOT_JUST_PRONOUN}"
+            rf"|\b(?:verwacht(?:en)?|hoop|hopen)\s+(?:ik|wij|we)\b{_NOT_JUST_PRONOUN}"
         ),
         strong=False,
     ),
@@ -272,7 +333,12 @@ WEAK: tuple[CueRule, ...] = (
     ),
     CueRule(
         "ingaan",
-        _rx(r"\b(?:gaat|gaan)\b(?=(?:\s+\S+){1,8}?\s+in[.,;:]?(?:\s|$))"),
+        # "gaat per 1 januari in": the particle ends the clause ("gaat ... in 2024 uitbreiden"
+        # holds the "in" of a time phrase, not the particle)
+        _rx(
+            r"\b(?:gaat|gaan)\b(?=(?:\s+\S+){1,8}?\s+in(?:[.,;:]|\s*$"
+            r"|\s+(?:en|of|maar|dat|als|wanneer|zodra|nadat)\b))"
+        ),
         strong=False,
         segment=True,
     ),

@@ -94,7 +94,7 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
         return None
     if _forecast(text, cue):
         return None
-    if not rule.strong and _not_a_delivery(text, cue):
+    if not rule.strong and (_not_a_delivery(text, cue) or _reported(text, cue)):
         return None
     pool = times
     if rule.segment:
@@ -102,6 +102,7 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
         pool = [
             t for t in times if (t.start < stop and t.end > begin) or is_aside(text, t.start, t.end)
         ]
+    pool = [t for t in pool if not _in_past_clause(text, t, cue)]
     deadline = _closest(text, cue, [t for t in pool if t.kind is TimeKind.DEADLINE])
     vague = _closest(text, cue, [t for t in pool if t.kind is TimeKind.VAGUE])
     chosen = deadline or vague
@@ -114,6 +115,56 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
         if past and not re.search(r"\b(?:zal|zullen|ga|gaat|gaan)\b", text, re.IGNORECASE):
             return None
     return Proposal(Status.OPEN, f"{rule.label}: {_cue_words(text, cue)}", chosen, cue.start)
+
+
+_PAST_AUX = r"(?:is|zijn|was|waren|werd|werden)"
+# participles that say what is planned or ready, not what happened
+_NOT_PAST = r"(?:voorzien|gepland|ingepland|beoogd|verwacht|gereed|geleden)"
+_PAST_VERB = re.compile(
+    rf"\b{_PAST_AUX}\s+(?:\S+\s+){{0,2}}?(?!{_NOT_PAST}\b)"
+    rf"{table.PARTICIPLE}\b|\b(?!{_NOT_PAST}\b)"
+    rf"{table.PARTICIPLE}\s+{_PAST_AUX}\b|\b(?:heeft|hebben|had|hadden)\b",
+    re.IGNORECASE,
+)
+
+
+_FINITE = re.compile(
+    r"\b(?:is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden|wordt|worden|zal|zullen|gaat"
+    r"|gaan|kan|kunnen|moet|moeten)\b",
+    re.IGNORECASE,
+)
+_PAST_FINITE = frozenset(
+    {"is", "zijn", "was", "waren", "werd", "werden", "heeft", "hebben", "had", "hadden"}
+)
+
+
+def _in_past_clause(text: str, ref: TimeRef, cue: _Cue) -> bool:
+    """ "In de brief die begin februari naar de Kamer is gestuurd, wordt u ... geïnformeerd", "het
+    model, dat in 2018 is ontwikkeld": the time phrase dates a relative clause in the past tense
+    (its verbs close it, Dutch being verb-final there), not the promise."""
+    _, stop, subordinate = clause_bounds(text, ref.start, ref.end)
+    if not subordinate:
+        return False
+    finite = _FINITE.search(text, ref.end, stop)
+    if finite is None or finite.group(0).lower() not in _PAST_FINITE:
+        return False
+    return bool(_PAST_VERB.search(text, max(ref.end, finite.start() - 40), finite.end() + 40))
+
+
+_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
+
+
+def _reported(text: str, cue: _Cue) -> bool:
+    """ "Bij haar aanvraag heeft NS een plan gevoegd dat ... in 2024 ... worden gebracht": a weak
+    cue in a clause hanging off a main clause in the perfect tense whose subject is not the
+    cabinet reports what someone else wrote."""
+    begin, _, subordinate = clause_bounds(text, cue.start, cue.end)
+    if not subordinate:
+        return False
+    first = CLAUSE_BREAK.search(text, 0, begin)
+    main = text[: first.start() if first else begin]
+    perfect = _PERFECT.search(main)
+    return perfect is not None and not cabinet_subject(main, perfect.start(), perfect.end())
 
 
 def _not_a_delivery(text: str, cue: _Cue) -> bool:
@@ -149,7 +200,8 @@ def _subject_ok(text: str, cue: _Cue) -> bool:
         if re.match(r"(?:zal|zullen)\s+(?:\w+\s+){0,3}?moeten\b", after, re.IGNORECASE):
             return False  # "we zullen moeten": a necessity, not a promise
         future_passive = re.search(
-            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}"
+            rf"^(?:zal|zullen)(?!(?:\s+\S+){{0,12}}?\s+(?:kunnen|moeten)\b)(?:\s+\S+){{0,12}}?"
+            rf"\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}"
             rf"|{_READY}\s+zijn)\b",
             after,
             re.IGNORECASE,

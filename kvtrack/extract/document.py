@@ -208,11 +208,14 @@ def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
         addressed_to = _squash(questions["to"])
         subject = subject_title(questions["subject"]) if questions["subject"] else None
         submitted = parse_dutch_date(questions["date"])
+    answered_by: str | None
     if answer:
         answered_by = _squash(answer["by"]).rstrip(",")
         answered = parse_dutch_date(answer["date"])
     else:
-        answered_by = None
+        answered_by, answered = _letter(text)
+    if submitted is None and (reply := _REPLY_TO.search(text)):
+        submitted = parse_dutch_date(reply["date"])
     return Header(
         subject=subject,
         asked_by=asked_by,
@@ -222,6 +225,28 @@ def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
         answered=answered,
         identifiers=identifiers(text, furniture),
     )
+
+
+# A ministry's Word letter has no "(ontvangen ...)" line: its date is the letter's ("Datum 16 mei
+# 2024" in the letterhead, or "Den Haag, 16 mei 2024"), its author in "Antwoorden van de minister
+# van ... op Kamervragen", and the questions' date in "In antwoord op uw brief van 5 juli 2024".
+_DATE_TEXT = r"\d{1,2}\s+[a-zA-Z]+\.?\s+(?:19|20)\d{2}"
+_LETTER_DATE = re.compile(
+    rf"\bDatum\s*:?\s+(?P<date>{_DATE_TEXT})|(?:Den\s+Haag|['’]s-Gravenhage),?\s+(?P<place>{_DATE_TEXT})"
+)
+_LETTER_BY = re.compile(
+    r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?P<by>(?:[Mm]inister|[Ss]taatssecretaris)\b.{3,200}?)"
+    r"(?=\s+(?:op\s+(?:de\s+)?(?:Kamer)?vragen|op\s+vragen|over)\b)"
+)
+_REPLY_TO = re.compile(rf"\bIn\s+antwoord\s+op\s+uw\s+brief\s+van\s+(?P<date>{_DATE_TEXT})")
+
+
+def _letter(text: str) -> tuple[str | None, date | None]:
+    by = _LETTER_BY.search(text)
+    when = _LETTER_DATE.search(text)
+    answered = parse_dutch_date(when["date"] or when["place"]) if when else None
+    author = _squash(by["by"]).rstrip(",") if by else None
+    return (author[:1].upper() + author[1:] if author else None), answered
 
 
 def _squash(text: str) -> str:
