@@ -21,6 +21,9 @@ class CueRule:
     subject: bool = False
     actor: bool = False
     segment: bool = False
+    # a cheap search that must succeed before `pattern` is tried (speed: the long alternations of
+    # verb forms would otherwise be tried at every word of every sentence)
+    needs: re.Pattern[str] | None = None
 
 
 # The ministries' own executive services: when they act, the cabinet acts.
@@ -289,6 +292,7 @@ WEAK: tuple[CueRule, ...] = (
         strong=False,
         actor=True,
         segment=True,
+        needs=_rx(r"\b(?:ik|wij|we)\b"),
     ),
     CueRule(
         "kabinet handelt",
@@ -300,6 +304,9 @@ WEAK: tuple[CueRule, ...] = (
         strong=False,
         actor=True,
         segment=True,
+        needs=_rx(
+            r"\b(?:kabinet|regering|minister|staatssecretaris|ministerie|rijkswaterstaat|rijksvastgoedbedrijf|defensie|logius|rvo|rijksdienst|duo|ind|belastingdienst|douane|toeslagen|dji|dienst|cjib|inspectie|onderwijsinspectie|igj|ilt|nvwa|knmi|nationaal|immigratie-|agentschap|rijksinspectie|rdi)\b"
+        ),
     ),
     CueRule(
         "passief",
@@ -371,6 +378,7 @@ WEAK: tuple[CueRule, ...] = (
         ),
         strong=False,
         segment=True,
+        needs=_rx(r"\b(?:start|starten|begint|beginnen|opent|openen|open)\b"),
     ),
     CueRule(
         # "De eerste leveringen vinden in januari plaats"; meetings are excluded (MEETING)
@@ -407,5 +415,6 @@ WEAK: tuple[CueRule, ...] = (
         ),
         strong=False,
         segment=True,
+        needs=_rx(r"\b(?:verschijnt|verschijnen|volgt|volgen)\b"),
     ),
 )

@@ -54,12 +54,14 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
         return None
     if third_party_frame(text):
         return None
-    future = not _PAST_TENSE.search(text)
-    times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
-    for cue in _cues(text):
-        proposal = _assess(text, cue, times, anchor)
-        if proposal is not None:
-            return proposal
+    cues = _cues(text)
+    if cues:  # most sentences have no cue: their time phrases are not looked for
+        future = not _PAST_TENSE.search(text)
+        times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
+        for cue in cues:
+            proposal = _assess(text, cue, times, anchor)
+            if proposal is not None:
+                return proposal
     return _past_completion(text, anchor)
 
 
@@ -75,6 +77,7 @@ def _cues(text: str) -> list[_Cue]:
     return [
         _Cue(rule, m.start(), m.end())
         for rule in table.STRONG + table.WEAK
+        if rule.needs is None or rule.needs.search(text)
         for m in rule.pattern.finditer(text)
     ]
 

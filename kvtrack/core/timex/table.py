@@ -124,3 +124,36 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"|\bonlangs\b|\brecentelijk\b|\bdestijds\b|\bjarenlang\b|\bvorige\s+(?:week|maand)\b"),
      constant(TimeKind.PAST)),
 ]  # fmt: skip
+
+
+# What every match of a rule contains: a rule whose trigger is not in the text cannot match, so it
+# is not tried (most rules' patterns open with optional prepositions and would otherwise be tried
+# at every position of every sentence).
+_MONTHS = r"jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec"
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "summer-before": r"zomer",
+        "summer-after": r"zomer",
+        "prinsjesdag": r"prinsjesdag",
+        "budget": r"nota|begroting",
+        "christmas": r"kerst",
+        "christmas-after": r"kerst|jaarwisseling",
+        "other-recess": r"reces",
+        "year-turn": r"jaarwisseling",
+        "day": _MONTHS,
+        "numeric-date": r"\d[-/.][01]?\d[-/.]",
+        "iso-date": r"\d{4}-[01]\d-",
+        "month": _MONTHS,
+        "part-of-year": r"eind|begin|ultimo|start|primo|aanvang|medio|midden|half|halverwege|voorjaar|lente"
+        r"|zomer|najaar|herfst|winter|kwartaal|helft|\b[QH][1-4]\b",
+        "short-quarter": r"[QH][1-4]",
+        "two-years": r"(?:19|20)\d\d\D{1,20}(?:19|20)\d\d",
+        "year": r"(?:19|20)\d\d",
+        "relative-year": r"jaar",
+        "duration": r"binnen|over|komende",
+        "vague": r"komende|enkele|aantal|afzienbare|korte|termijn|binnenkort|spoedig|snel|z\.s\.m"
+        r"|zsm|zijner|t\.z\.t|nabije|later|kabinetsperiode",
+        "past-vague": r"afgelopen|voorbije|vorige|onlangs|recentelijk|destijds|jarenlang",
+    }.items()
+}
