@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from kvtrack.extract.glue import split_glued
+
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
@@ -26,7 +28,8 @@ def clean(text: str) -> CleanText:
     lines = [_markdown_line(line) for line in lines]
     lines, footnotes = _remove_footnotes(lines)
     lines = [_collapse_spaces(line) for line in lines]
-    return CleanText(tuple(join_hyphenated(lines)), tuple(furniture), tuple(footnotes))
+    lines = split_glued(join_hyphenated(lines))
+    return CleanText(tuple(lines), tuple(furniture), tuple(footnotes))
 
 
 # --------------------------------------------------------------------------------------------
