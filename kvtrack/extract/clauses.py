@@ -71,6 +71,8 @@ _OPENERS = frozenset(
         "tenslotte", "ten", "bovendien", "nu", "inmiddels", "momenteel", "thans", "spoedig",
         "zeker", "concreet", "en", "maar", "of", "uiteindelijk", "zodoende", "derhalve", "evenwel",
         "tegelijkertijd", "vandaar", "intussen", "ondertussen", "later", "eerder", "straks",
+        "daarin", "hierin", "daaraan", "hieraan", "daaruit", "hieruit", "daarvan", "hiervan",
+        "daarnaar", "hiernaar", "wellicht", "mogelijk",
     }
 )  # fmt: skip
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|noch|allerminst)\b", re.IGNORECASE)

@@ -42,6 +42,8 @@ META = _rx(
     r"\b(?:hieronder|hierna|in\s+(?:dit|het\s+volgende)\s+antwoord|bij\s+de\s+beantwoording"
     r"|in\s+de\s+beantwoording|in\s+antwoord\s+op\s+vraag|bij\s+vraag)\b"
     r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:in\s+op|uit\s+van|ervan\s+uit|om)\b"
+    # "Voor een beter begrip zal ik wat dieper ingaan op ...": the answer explaining itself
+    r"|\b(?:zal|zullen)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,4}?ingaan\s+op\b"
     # "de vraag gaat over", not "ik ga met NS in gesprek over" or "we gaan over tot"
     r"|(?<!gesprek\s)\b(?:gaat|gaan)\s+over\b(?!\s+(?:tot|op)\b)"
     r"|\b(?:gaat|ging)\s+(?:het|dit|dat)\s+(?:\w+\s+)?om\b"

@@ -104,6 +104,12 @@ _UNDERTAKINGS = (
     r"|implementatie|invoering|herziening|tender|ronde)"
 )
 
+# What one's own will is about (not "ik wil benadrukken/opmerken": the answer talking).
+_OWN_WORK = (
+    r"(?!(?:benadrukken|opmerken|aangeven|zeggen|wijzen|vermelden|onderstrepen|herhalen|verwijzen"
+    r"|toevoegen|melden|voorop|graag|niet|geen)\b)\w+en\b"
+)
+
 STRONG: tuple[CueRule, ...] = (
     CueRule(
         "aankondiging",
@@ -135,7 +141,7 @@ STRONG: tuple[CueRule, ...] = (
         "van plan",
         _rx(
             r"\b(?:ben|zijn|is)\b(?=\s+(?:ik\s+|wij\s+|we\s+|het\s+kabinet\s+)?"
-            r"(?:voornemens|van\s+plan)\b)"
+            r"(?:(?:daarnaast|ook|tevens|dan|daarom|wel|nu|verder)\s+)?(?:voornemens|van\s+plan)\b)"
         ),
         strong=True,
         subject=True,
@@ -163,6 +169,53 @@ STRONG: tuple[CueRule, ...] = (
         _rx(
             r"\b(?:zeg|zeggen)\s+(?:ik|wij|we)\s+(?:u\s+|uw\s+Kamer\s+)?(?:\w+\s+){0,8}?toe\b"
             r"|\b(?:ik|wij|we)\s+(?:zeg|zeggen)\s+(?:\w+\s+){0,8}?toe\b"
+            # "Wel kan ik een onderzoek toezeggen om ..."
+            r"|\b(?:kan|wil|zal|kunnen|willen|zullen)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,8}?toezeggen\b"
+            r"|\b(?:ik|wij|we)\s+(?:kan|wil|zal|kunnen|willen|zullen)\s+(?:\w+\s+){0,8}?toezeggen\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        # volition about one's own work: "Met het akkoord wil ik ... afspraken maken"
+        # (not "ik wil benadrukken": the answer talking)
+        "willen",
+        _rx(
+            rf"\b(?:wil|willen)\s+(?:ik|wij|we)\b(?=(?:\s+{_SAME_CLAUSE}){{1,12}}?\s+{_OWN_WORK})"
+            rf"|\b(?:ik|wij|we)\s+(?:wil|willen)\b(?=(?:\s+{_SAME_CLAUSE}){{1,12}}?\s+{_OWN_WORK})"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        # present tense for what is under way: "Op basis hiervan bekijk ik samen met UWV of ...",
+        # "zoekt mijn ministerie samen met UWV uit wat ...", "ik volg dit advies op"
+        "eigen onderzoek",
+        _rx(
+            r"\b(?:bekijk|bezie|onderzoek|verken|zoek|ga)\s+(?:ik|wij|we)\b(?=(?:\s+\S+){0,14}?"
+            r"\s+(?:uit|na|of|hoe|welke|wat|waar|wanneer)\b)"
+            r"|\b(?:ik|wij|we)\s+(?:bekijk|bezie|onderzoek|verken|bekijken|bezien|onderzoeken"
+            r"|verkennen)\s+(?:\S+\s+){0,6}?(?:of|hoe|welke|wat|waar|wanneer)\b"
+            rf"|\b(?:zoekt|bekijkt|onderzoekt|verkent|bezien)\s+{_GOVERNMENT}\b"
+            rf"|\b{_GOVERNMENT}\s+(?:zoekt|bekijkt|onderzoekt|verkent)\b(?=(?:\s+\S+){{0,14}}?"
+            r"\s+(?:uit|na|of|hoe|welke|wat|waar|wanneer)\b)"
+            r"|\b(?:volg|volgen)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,4}?(?:advies|adviezen|aanbeveling"
+            r"|aanbevelingen)\s+op\b|\b(?:ik|wij|we)\s+(?:volg|volgen)\s+(?:\w+\s+){0,4}?"
+            r"(?:advies|adviezen|aanbeveling|aanbevelingen)\s+op\b"
+            r"|\b(?:neem|nemen)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,4}?(?:advies|adviezen|aanbeveling"
+            r"|aanbevelingen)\s+over\b"
+        ),
+        strong=True,
+    ),
+    CueRule(
+        # a document still to come: "Een kabinetsreactie op het rapport volgt nog", "Tot slot komt
+        # er ... een concreet plan van aanpak", "Het wetsvoorstel dat nog naar de Kamer komt"
+        "stuk volgt nog",
+        _rx(
+            rf"\b{_DOCUMENTS}\w*\b(?:\s+\S+){{0,12}}?\s+(?:volgt|volgen|verschijnt|verschijnen)"
+            r"\s+(?:nog|binnenkort|spoedig|later)\b"
+            rf"|\b(?:komt|komen)\s+er\b,?(?:\s+\S+){{0,14}}?\s+(?:een|de|het)\s+(?:[\w-]+\s+){{0,4}}?"
+            rf"\w*{_DOCUMENTS}"
+            r"|\bnog\s+(?:naar|aan|bij)\s+(?:uw|de)\s+(?:Tweede\s+)?Kamer\s+(?:komt|komen|gaat|gaan"
+            r"|gestuurd|verzonden|toegezonden)\b"
         ),
         strong=True,
     ),

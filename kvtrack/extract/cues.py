@@ -204,7 +204,7 @@ def _subject_ok(text: str, cue: _Cue) -> bool:
             return False  # "we zullen moeten": a necessity, not a promise
         future_passive = re.search(
             rf"^(?:zal|zullen)(?!(?:\s+\S+){{0,12}}?\s+(?:kunnen|moeten)\b)(?:\s+\S+){{0,12}}?"
-            rf"\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}"
+            rf"\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}|{table.PARTICIPLE}\s+(?:worden|zijn)\b"
             rf"|{_READY}\s+zijn)\b",
             after,
             re.IGNORECASE,

@@ -37,7 +37,9 @@ MIN_ZIPF = 2.5
 MIN_GLUED = 4
 MIN_SHARE = 0.01
 
-_TOKEN = re.compile(r"(?<![\w-])([A-ZÀ-Ý]?[a-zà-ÿ]{5,})(?![\w-])")
+_TOKEN = re.compile(r"(?<![\w-])([A-ZÀ-Ý]?[a-zà-ÿ]{3,})(?![\w-])")
+# "hetDolfinarium", "deIZA": a function word glued to a capitalised word
+_CAPITAL_GLUE = re.compile(r"(?<![\w-])([a-z]{2,5})(?=[A-Z][\wÀ-ÿ]+)")
 _YEAR_GLUE = re.compile(r"(?<![\w-])([a-zà-ÿ]{3,})((?:19|20)\d\d)(?!\d)")
 _SENTENCE_GLUE = re.compile(r"(?<=[a-zà-ÿ)]{2}[?!.])(?=[A-Z][a-zà-ÿ]{2,})")
 
@@ -85,6 +87,7 @@ def split_glued(lines: list[str]) -> list[str]:
     text = _TOKEN.sub(lambda m: splits.get(m[1], m[1]), text)
     text = _YEAR_GLUE.sub(lambda m: f"{m[1]} {m[2]}" if m[1] in words else m.group(0), text)
     text = _SENTENCE_GLUE.sub(" ", text)
+    text = _CAPITAL_GLUE.sub(lambda m: m[1] + " " if m[1] in FUNCTION_WORDS else m[1], text)
     return text.split("\n")
 
 
