@@ -109,7 +109,8 @@ def extract(
     if failed:
         report(KvtrackError(problems=failed))
         n = sum(1 for r in results if not r.ok)
-        typer.echo(f"{n} of {len(results)} documents could not be extracted", err=True)
+        if len(results) > 1:
+            typer.echo(f"{n} of {len(results)} documents could not be extracted", err=True)
         raise typer.Exit(ExitCode.ERROR)
 
 

@@ -24,10 +24,8 @@ SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xml")
 
 
 def too_large(limit: int) -> str:
-    return (
-        f"is larger than {limit:,} bytes, the most kvtrack reads; "
-        "pass --max-bytes to read more".replace(",", " ")
-    )
+    size = f"{limit:,}".replace(",", " ")
+    return f"is larger than {size} bytes, the most kvtrack reads; pass --max-bytes to read more"
 
 
 def read_bounded(stream: BinaryIO, limit: int) -> bytes:
@@ -229,6 +227,8 @@ def markup_text(markup: str) -> str:
     lines: list[str] = []
     current: list[str] = []
     skipping = [0]
+    # the publication XML numbers a question as <vraag><nr>1</nr>...: written as "Vraag 1"
+    stack: list[str] = []
 
     def flush() -> None:
         line = " ".join("".join(current).split())
@@ -240,6 +240,8 @@ def markup_text(markup: str) -> str:
 
     class _Parser(HTMLParser):
         def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            stack.append(tag)
+            del stack[:-3]
             if tag in _SKIPPED_TAGS:
                 skipping[0] += 1
             elif tag in _BLOCK_TAGS:
@@ -252,8 +254,11 @@ def markup_text(markup: str) -> str:
                 flush()
 
         def handle_data(self, data: str) -> None:
-            if not skipping[0]:
-                current.append(data)
+            if skipping[0]:
+                return
+            if stack[-2:] in (["vraag", "nr"], ["antwoord", "nr"]) and data.strip().isdigit():
+                data = f"{stack[-2].capitalize()} {data.strip()}"
+            current.append(data)
 
     parser = _Parser(convert_charrefs=True)
     parser.feed(markup)
