@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kvtrack.core.limits import MAX_INPUT_BYTES
-from kvtrack.errors import KvtrackError, Location, NotFoundError
+from kvtrack.errors import KvtrackError, Location
 
 #: What `kvtrack extract DIR` picks up in a directory.
 SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xml")
@@ -44,7 +44,7 @@ def read_file(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise NotFoundError("no such file", where=where) from None
+        raise KvtrackError("no such file", where=where) from None
     except OSError as e:
         raise KvtrackError(f"cannot read: {e.strerror}", where=where) from None
     if stat.S_ISDIR(info.st_mode):
