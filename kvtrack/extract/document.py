@@ -69,7 +69,8 @@ def read_document(text: CleanText) -> Document:
 _HEADING = re.compile(
     r"^(?P<kind>Vraag|Vragen|Antwoord|Antwoorden|VRAAG|VRAGEN|ANTWOORD|ANTWOORDEN)"
     r"(?:\s+(?:op|bij|op\s+de|bij\s+de))?(?:\s+(?:vraag|vragen))?\s*(?P<nums>\d{1,3}[a-h]?"
-    r"(?:\s*(?:,|en|&|t/m|tot\s+en\s+met|-|–)\s*\d{1,3}[a-h]?)*)"
+    # "Antwoord 5 6", "Antwoord 8 9 10 en 11": a merged heading that lost its commas
+    r"(?:(?:\s*(?:,|en|&|t/m|tot\s+en\s+met|-|–)\s*|\s+)\d{1,3}[a-h]?(?![\d.,]\d))*)"
     r"(?:\s*(?P<sep>[:.)])\s*(?P<rest>.*)|\s+(?P<text>[A-Z«“\"].*)|\s*)$"
 )
 _BARE_ANSWER = re.compile(r"^(?:Antwoord|ANTWOORD)\s*[:.]?\s*(?P<rest>.*)$")
@@ -97,8 +98,9 @@ def parse_numbers(text: str) -> tuple[int, ...]:
     """ "4 en 5" → (4, 5); "2, 3 en 4" → (2, 3, 4); "2 t/m 4" and "2-4" → (2, 3, 4)."""
     numbers: list[int] = []
     text = re.sub(r"\s*tot\s+en\s+met\s*", " t/m ", text.strip())
+    text = re.sub(r"\s*(t/m|-|–)\s*", r"\1", text)
     text = re.sub(r"(\d)[a-h]\b", r"\1", text)  # "3a" is part of question 3
-    for part in re.split(r"\s*(?:,|\ben\b|&)\s*", text):
+    for part in re.split(r"\s*(?:,|\ben\b|&)\s*|\s+", text):
         span = re.match(r"^(\d{1,3})\s*(?:t/m|-|–)\s*(\d{1,3})$", part)
         if span:
             low, high = int(span[1]), int(span[2])
