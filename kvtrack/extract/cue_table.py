@@ -174,6 +174,7 @@ STRONG: tuple[CueRule, ...] = (
             r"|\b(?:ik|wij|we)\s+(?:kan|wil|zal|kunnen|willen|zullen)\s+(?:\w+\s+){0,8}?toezeggen\b"
         ),
         strong=True,
+        needs=_rx(r"toe"),
     ),
     CueRule(
         # volition about one's own work: "Met het akkoord wil ik ... afspraken maken"
@@ -204,6 +205,9 @@ STRONG: tuple[CueRule, ...] = (
             r"|aanbevelingen)\s+over\b"
         ),
         strong=True,
+        needs=_rx(
+            r"\b(?:bekijk|bezie|onderzoek|verken|zoek|ga|bekijken|bezien|onderzoeken|verkennen|zoekt|bekijkt|onderzoekt|verkent|volg|volgen|neem|nemen)\b"
+        ),
     ),
     CueRule(
         # a document still to come: "Een kabinetsreactie op het rapport volgt nog", "Tot slot komt
@@ -218,6 +222,7 @@ STRONG: tuple[CueRule, ...] = (
             r"|gestuurd|verzonden|toegezonden)\b"
         ),
         strong=True,
+        needs=_rx(r"\b(?:volgt|volgen|verschijnt|verschijnen|komt|komen)\b"),
     ),
     CueRule(
         "Kamer informeren",
@@ -246,6 +251,7 @@ STRONG: tuple[CueRule, ...] = (
             r"|zenden|toestuur|toesturen|aanbied|aanbieden|doe\s+toekomen|doen\s+toekomen)\b"
         ),
         strong=True,
+        needs=_rx(r"\b(?:kamer|u|brief|rapportage|voortgang)\b"),
     ),
     CueRule(
         # reporting is to the Kamer even when it is not named ("Over de voortgang rapporteer ik")
