@@ -157,11 +157,7 @@ STRONG: tuple[CueRule, ...] = (
     ),
     CueRule(
         "streven",
-        _rx(
-            r"\b(?:streef|streven|streeft)\b(?:\s+\w+){0,3}?\s+ernaar\b"
-            r"|\b(?:ik|wij|we|het\s+kabinet)\s+(?:streef|streven|streeft)\s+(?:\w+\s+){0,3}?naar\b"
-            r"|\b(?:streef|streven|streeft)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?naar\b"
-        ),
+        _rx(r"\b(?:streef|streven|streeft)\b(?:\s+\w+){0,3}?\s+ernaar\b"),
         strong=True,
     ),
     CueRule(
@@ -305,6 +301,16 @@ _NOT_JUST_PRONOUN = (
 )
 
 WEAK: tuple[CueRule, ...] = (
+    CueRule(
+        # "Ik streef naar inwerkingtreding per 1 januari 2026"; without a date ("het kabinet
+        # streeft naar een betere spreiding") an aim is an attitude, not a deliverable
+        "streven naar",
+        _rx(
+            r"\b(?:ik|wij|we|het\s+kabinet)\s+(?:streef|streven|streeft)\s+(?:\w+\s+){0,3}?naar\b"
+            r"|\b(?:streef|streven|streeft)\s+(?:ik|wij|we|het\s+kabinet)\s+(?:\w+\s+){0,3}?naar\b"
+        ),
+        strong=False,
+    ),
     CueRule(
         # "De verwachting is dat het wetsvoorstel in Q4 2024 aan de Raad van State kan worden
         # aangeboden": a modal is allowed, the bill is the cabinet's own
