@@ -206,10 +206,14 @@ def _marker_numbers(lines: list[str]) -> set[int]:
     return seen
 
 
+# A footnote starts with a line of a reference's length; PyPDF2 puts whole paragraphs on one line.
+_LONGEST_FOOTNOTE_LINE = 400
+
+
 def _is_footnote_start(line: str, markers: set[int], previous_blank: bool) -> bool:
     m = _FOOTNOTE_START.match(line)
-    if m is None or not 0 < int(m[1]) <= 99:
-        return False
+    if m is None or not 0 < int(m[1]) <= 99 or len(line) > _LONGEST_FOOTNOTE_LINE:
+        return False  # a paragraph after a stray marker ("4 In deze brief is benoemd ...")
     rest = m[2]
     if rest[:1].islower() or _MONTH_AFTER.match(rest) or re.match(r"^(?:Vraag|Antwoord)\b", rest):
         return False

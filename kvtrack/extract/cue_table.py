@@ -190,7 +190,8 @@ STRONG: tuple[CueRule, ...] = (
             r"\b(?:bekijk|bezie|onderzoek|verken|zoek|ga)\s+(?:ik|wij|we)\b(?=(?:\s+\S+){0,14}?"
             r"\s+(?:uit|na|of|hoe|welke|wat|waar|wanneer)\b)"
             r"|\b(?:ik|wij|we)\s+(?:bekijk|bezie|onderzoek|verken|bekijken|bezien|onderzoeken"
-            r"|verkennen)\s+(?:\S+\s+){0,6}?(?:of|hoe|welke|wat|waar|wanneer)\b"
+            r"|verkennen)\s+(?:\S+\s+){0,8}?(?:of|hoe|welke|wat|waar|wanneer|(?:de\s+)?mogelijkhe\w+"
+            r"|(?:de\s+)?opties)\b"
             rf"|\b(?:zoekt|bekijkt|onderzoekt|verkent|bezien)\s+{_GOVERNMENT}\b"
             rf"|\b{_GOVERNMENT}\s+(?:zoekt|bekijkt|onderzoekt|verkent)\b(?=(?:\s+\S+){{0,14}}?"
             r"\s+(?:uit|na|of|hoe|welke|wat|waar|wanneer)\b)"
@@ -229,6 +230,8 @@ STRONG: tuple[CueRule, ...] = (
             r"|\b(?:ik|wij|we)\s+(?:informeer|informeren|stuur|sturen|zend|zenden|bericht|berichten"
             r"|bied|bieden)\s+(?:\w+\s+){0,6}?(?:uw|de)\s+Kamer\b"
             r"|\b(?:ontvangt|ontvangen)\s+(?:uw|de)\s+Kamer\b|\b(?:uw|de)\s+Kamer\s+ontvangt\b"
+            # a first-person form with its pronoun dropped: "Over ... informeer de Kamer na de zomer"
+            r"|\b(?:informeer|stuur|bericht|rapporteer)\s+(?:uw|de)\s+Kamer\b"
             r"|\bontvangt\s+u\b|\bu\s+ontvangt\b"
             # "U kunt de evaluatie voor de zomer tegemoet zien": the Kamer is told what to expect
             r"|\b(?:kunt|kan)\s+(?:u|uw\s+Kamer|de\s+Kamer)\s+(?:\S+\s+){0,14}?"
@@ -399,6 +402,8 @@ WEAK: tuple[CueRule, ...] = (
         _rx(
             r"\b(?:is|zijn)\s+(?:\S+\s+){0,16}?(?:gereed|klaar|beschikbaar|afgerond|operationeel"
             r"|opgeleverd|in\s+werking)\b"
+            # "Deze komt naar verwachting in de loop van 2024 beschikbaar"
+            r"|\b(?:komt|komen)\s+(?:\S+\s+){0,12}?(?:beschikbaar|gereed|klaar)\b"
         ),
         strong=False,
         segment=True,

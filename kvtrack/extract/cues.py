@@ -180,6 +180,8 @@ def _not_a_delivery(text: str, cue: _Cue) -> bool:
         return True
     if cue.rule.label == "vindt plaats" and filters.MEETING.search(segment):
         return True
+    if cue.rule.label == "passief" and _main_participle(text, cue.end) == "verwacht":
+        return True  # "Een definitief besluit daarover wordt verwacht in april": whose is unsaid
     return cue.rule.label in ("gepland", "passief", "gereed", "beoogd", "vindt plaats") and bool(
         filters.KAMER_AGENDA.search(segment)
     )
@@ -248,12 +250,18 @@ def _closest(text: str, cue: _Cue, refs: list[TimeRef]) -> TimeRef | None:
     return min(inside or refs, key=lambda r: min(abs(r.start - cue.end), abs(cue.start - r.end)))
 
 
+_GOVERNED = re.compile(r"\b(?:welke|hoe|of|wat|waar|wanneer|waarom|om)\b", re.IGNORECASE)
+
+
 def _clause_text(text: str, cue: _Cue) -> str:
     begin, _, _ = clause_bounds(text, cue.start, cue.end)
     following = CLAUSE_BREAK.search(text, cue.end)
     stop = following.start() if following else len(text)
-    # a verb-final clause keeps its verbs after the object, so look a little further
-    return text[begin : max(stop, min(len(text), cue.end + 120))]
+    # a verb-final clause keeps its verbs after the object, so look a little further, but not into
+    # a clause it governs ("zal onderzoeken welke instrumenten het Rijk kan inzetten")
+    governed = _GOVERNED.search(text, cue.end)
+    end = max(stop, min(len(text), cue.end + 120))
+    return text[begin : min(end, governed.start()) if governed else end]
 
 
 def _cue_words(text: str, cue: _Cue) -> str:
