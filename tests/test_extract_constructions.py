@@ -155,6 +155,47 @@ CASES: list[tuple[str, date, str, str | None]] = [
         "participle before worden",
         "undated",
     ),
+    # from the held-aside part, after it was scored (ah-tk-20232024-1178 answer 2, 2210 answers 10
+    # and 2, 1108 answer 2, 558 answer 7)
+    (
+        "Deze komt naar verwachting in de loop van 2024 beschikbaar.",
+        date(2024, 3, 7),
+        "komt beschikbaar",
+        "2024",
+    ),
+    (
+        "Over de precieze impact van de vertraging van de DRC op het uitrolplan informeer de Kamer na "
+        "de zomer.",
+        date(2024, 7, 23),
+        "pronoun dropped",
+        "2024-H2",
+    ),
+    (
+        "Mijn ministerie zal daarom ook onderzoeken welke sturingsinstrumenten het Rijk nog "
+        "(aanvullend) kan inzetten.",
+        date(2024, 7, 23),
+        "soft word in a governed clause",
+        "undated",
+    ),
+    (
+        "Ik bezie in overleg met netbeheerders en ACM de mogelijkheden om de wachtrij op te schonen.",
+        date(2024, 2, 27),
+        "ik bezie de mogelijkheden",
+        "undated",
+    ),
+    (
+        "Op het moment dat dit completere beeld beschikbaar is zal ik in gesprek treden met de "
+        "veiligheidsregio’s en uw Kamer hierover informeren.",
+        date(2024, 11, 14),
+        "no comma before the verb",
+        "undated",
+    ),
+    (
+        "Een definitief besluit daarover wordt verwacht in april 2024.",
+        date(2024, 2, 27),
+        "whose decision is unsaid",
+        None,
+    ),
     # not commitments: others' plans and advice awaited, forecasts, the past
     (
         "NS gaat de dienstregeling in 2024 uitbreiden.",
