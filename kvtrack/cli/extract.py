@@ -220,7 +220,7 @@ def _inside(path: Path, directory: Path) -> bool:
 def _same(a: Path, b: Path) -> bool:
     try:
         if a.exists() and b.exists():
-            return os.path.samefile(a, b)
+            return a.samefile(b)
     except OSError:
         return False
     return a.resolve() == b.resolve()

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
@@ -184,11 +185,11 @@ def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def _docx_paragraphs(xml: bytes) -> list[str]:
-    from xml.etree import ElementTree
+    from xml.etree import ElementTree as ET
 
     try:
-        root = ElementTree.fromstring(xml)
-    except ElementTree.ParseError as e:
+        root = ET.fromstring(xml)
+    except ET.ParseError as e:
         raise KvtrackError(f"is not a readable .docx (bad XML: {e})") from None
     lines: list[str] = []
     for paragraph in root.iter(f"{_W}p"):
@@ -222,46 +223,48 @@ def markup_text(markup: str) -> str:
     """The text of an HTML page or an XML publication: block elements (paragraphs, the site's
     <vraag>/<antwoord>/<al> elements) on lines of their own, scripts, styles and navigation left
     out, entities decoded."""
-    from html.parser import HTMLParser
-
-    lines: list[str] = []
-    current: list[str] = []
-    skipping = [0]
-    # the publication XML numbers a question as <vraag><nr>1</nr>...: written as "Vraag 1"
-    stack: list[str] = []
-
-    def flush() -> None:
-        line = " ".join("".join(current).split())
-        current.clear()
-        if line:
-            lines.append(line)
-        elif lines and lines[-1]:
-            lines.append("")
-
-    class _Parser(HTMLParser):
-        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-            stack.append(tag)
-            del stack[:-3]
-            if tag in _SKIPPED_TAGS:
-                skipping[0] += 1
-            elif tag in _BLOCK_TAGS:
-                flush()
-
-        def handle_endtag(self, tag: str) -> None:
-            if tag in _SKIPPED_TAGS:
-                skipping[0] = max(0, skipping[0] - 1)
-            elif tag in _BLOCK_TAGS:
-                flush()
-
-        def handle_data(self, data: str) -> None:
-            if skipping[0]:
-                return
-            if stack[-2:] in (["vraag", "nr"], ["antwoord", "nr"]) and data.strip().isdigit():
-                data = f"{stack[-2].capitalize()} {data.strip()}"
-            current.append(data)
-
-    parser = _Parser(convert_charrefs=True)
+    parser = _MarkupText()
     parser.feed(markup)
     parser.close()
-    flush()
-    return "\n".join(lines)
+    parser.flush()
+    return "\n".join(parser.lines)
+
+
+class _MarkupText(HTMLParser):
+    """Collects text lines; a block tag ends a line. The publication XML numbers a question as
+    <vraag><nr>1</nr>...: written as "Vraag 1"."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[str] = []
+        self._current: list[str] = []
+        self._skipping = 0
+        self._stack: list[str] = []
+
+    def flush(self) -> None:
+        line = " ".join("".join(self._current).split())
+        self._current.clear()
+        if line:
+            self.lines.append(line)
+        elif self.lines and self.lines[-1]:
+            self.lines.append("")
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._stack = [*self._stack[-2:], tag]
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.flush()
+
+    def handle_data(self, data: str) -> None:
+        if self._skipping:
+            return
+        if self._stack[-2:] in (["vraag", "nr"], ["antwoord", "nr"]) and data.strip().isdigit():
+            data = f"{self._stack[-2].capitalize()} {data.strip()}"
+        self._current.append(data)

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from kvtrack.core.extraction import Extraction
+from kvtrack.core.schema import SCHEMA_VERSION
 from kvtrack.core.serialize import commitment_to_dict, source_to_dict
-from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
+from kvtrack.render.yaml_out import dump, plain_commitment, plain_source
 
 
 def yaml_text(extractions: Sequence[Extraction]) -> str:
