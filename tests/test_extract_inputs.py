@@ -199,3 +199,16 @@ def test_a_file_larger_than_the_bound_is_refused_before_reading(tmp_path: Path) 
     assert "is larger than 100 bytes" in result.problems[0].message
     (fine,) = extract_documents([path])
     assert fine.extraction is not None
+
+
+def test_a_word_file_with_an_entity_bomb_is_refused() -> None:
+    bomb = (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f"<w:document {_W}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", bomb)
+    with pytest.raises(KvtrackError, match=r"is not a readable \.docx"):
+        extract_bytes(buffer.getvalue(), "bom.docx")

@@ -90,6 +90,13 @@ def extract(
 
     paths = expand(documents)
     _refuse_outputs(paths, out, out_dir, file, append=append)
+    if any(str(p) == "-" for p in paths) and sys.stdin.isatty():
+        # not piped: say what it waits for, or it looks hung
+        typer.echo(
+            "kvtrack extract: reading the document from standard input; paste it, then "
+            "press Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)",
+            err=True,
+        )
     results = _run(paths, max_bytes)
     good = [r.extraction for r in results if r.extraction is not None]
     if not good:

@@ -185,11 +185,12 @@ def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
 
 
 def _docx_paragraphs(xml: bytes) -> list[str]:
-    from xml.etree import ElementTree as ET
+    # a .docx is someone else's zip: no DTDs, no entity expansion (defusedxml)
+    from defusedxml import ElementTree as ET
 
     try:
         root = ET.fromstring(xml)
-    except ET.ParseError as e:
+    except (ET.ParseError, ValueError) as e:
         raise KvtrackError(f"is not a readable .docx (bad XML: {e})") from None
     lines: list[str] = []
     for paragraph in root.iter(f"{_W}p"):
