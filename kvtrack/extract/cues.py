@@ -28,6 +28,7 @@ from kvtrack.extract.clauses import (
     segment_bounds,
     third_party_frame,
 )
+from kvtrack.extract.literals import CASE_ODD, literal_finder
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,10 +74,16 @@ _OWN_PRONOUN = re.compile(r"^(?:ik|wij|we)\s|\s(?:ik|wij|we)$", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
+# Each rule with the words its pattern cannot match without, read from the pattern once.
+_RULES = tuple((rule, literal_finder(rule.pattern)) for rule in table.STRONG + table.WEAK)
+
+
 def _cues(text: str) -> list[_Cue]:
+    lowered = "" if CASE_ODD.search(text) else text.lower()
     return [
         _Cue(rule, m.start(), m.end())
-        for rule in table.STRONG + table.WEAK
+        for rule, finder in _RULES
+        if not lowered or finder is None or finder.search(lowered)
         if rule.needs is None or rule.needs.search(text)
         for m in rule.pattern.finditer(text)
     ]
