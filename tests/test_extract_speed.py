@@ -1,0 +1,103 @@
+"""Speed without changing a result: the cue prefilter never skips a pattern that would match,
+a big document is read in one pass, and a terminal sees progress inside it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kvtrack.extract import cue_table, extract_document
+from kvtrack.extract.literals import CASE_ODD, literal_finder, required_literals
+
+DATA = Path(__file__).parent / "data" / "extract"
+RULES = [(rule, literal_finder(rule.pattern)) for rule in cue_table.STRONG + cue_table.WEAK]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        (r"\bkabinet\b", {"kabinet"}),
+        (r"\b(?:stuur|zend)\s+ik\b", {"stuur", "zend"}),
+        (r"\bwordt\b(?=\s+\w+\s+gerealiseerd)", {"gerealiseerd"}),
+        (r"(?:zal\s+)?ik", {"ik"}),  # an optional part is not required
+        (r"(?<=voor)\s+\w+", None),  # a lookbehind is not required to hold in the match
+        (r"\b(?:ga|\w+)\b", None),  # one alternative needs no word: nothing is required
+    ],
+)
+def test_required_literals(pattern: str, expected: set[str] | None) -> None:
+    got = required_literals(re.compile(pattern, re.IGNORECASE))
+    assert (set(got) if got is not None else None) == expected
+
+
+def _sentences() -> list[str]:
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt")))
+    return [" ".join(s.split()) for s in re.split(r"(?<=[.!?])\s+", text) if s.strip()]
+
+
+def test_every_cue_match_passes_its_prefilter() -> None:
+    sentences = _sentences()
+    matched = 0
+    for rule, finder in RULES:
+        for sentence in sentences:
+            if rule.pattern.search(sentence):
+                matched += 1
+                assert finder is None or finder.search(sentence.lower()), (rule.label, sentence)
+    assert matched > 100  # the corpus really exercises the rules
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Ik",
+                "zal",
+                "ZULLEN",
+                "stuur",
+                "uw",
+                "Kamer",
+                "wordt",
+                "in",
+                "2025",
+                "gerealiseerd",
+                "het",
+                "kabinet",
+                "ſ",
+                "İ",
+                ",",
+                "gaat",
+            ]
+        ),
+        max_size=14,
+    )
+)
+def test_prefilter_agrees_with_the_patterns(words: list[str]) -> None:
+    sentence = " ".join(words)
+    for rule, finder in RULES:
+        if rule.pattern.search(sentence) and not CASE_ODD.search(sentence):
+            assert finder is None or finder.search(sentence.lower()), (rule.label, sentence)
+
+
+def test_case_odd_lists_every_letter_without_its_lower_case() -> None:
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    odd = [
+        chr(c)
+        for c in range(0x80, 0x110000)
+        if letters.fullmatch(chr(c)) and not re.fullmatch("[a-z]", chr(c).lower())
+    ]
+    assert odd and all(CASE_ODD.fullmatch(ch) for ch in odd)
+
+
+def test_a_megabyte_of_varied_text_completes() -> None:
+    parts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    first = extract_document(parts[0], "a.txt")
+    text = "\n\n".join(parts)
+    big = "\n\n".join([text] * (1_000_000 // len(text) + 1))[:1_000_000]
+    extraction = extract_document(big, "groot.txt")
+    quotes = {c.quote for c in extraction.commitments}
+    assert {c.quote for c in first.commitments} <= quotes
+    assert len(extraction.commitments) > len(first.commitments)
