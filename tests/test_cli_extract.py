@@ -337,3 +337,19 @@ def test_progress_bar_only_on_a_terminal(run: Callable[..., Any], tmp_path: Path
     assert b"candidates" not in stdout.split(b"\n", 1)[1]  # the YAML itself is unchanged
     piped = run("extract", str(folder))
     assert piped.stderr == "" and piped.stdout.startswith("# Proposed by `kvtrack extract`")
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="no pseudo-terminals")
+def test_progress_inside_one_big_document(tmp_path: Path) -> None:
+    blocks = [
+        f"Vraag {n}\nWat doet u?\nAntwoord {n}\nIk informeer uw Kamer.\n" for n in range(1, 301)
+    ]
+    big = tmp_path / "groot.txt"
+    big.write_text("Vragen van het lid Jansen (VVD).\n" + "".join(blocks), encoding="utf-8")
+    out = tmp_path / "voorstel.json"
+    code, stdout, terminal = _on_a_terminal(
+        ["extract", "--format", "json", str(big), "--out", str(out)]
+    )
+    assert code == 0, terminal
+    assert b"answer 1/300" in terminal  # the bar speaks of answers inside the one file
+    assert stdout == b"" and len(json.loads(out.read_text(encoding="utf-8"))["commitments"]) == 300

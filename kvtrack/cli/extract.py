@@ -130,22 +130,35 @@ def _run(paths: list[Path], max_bytes: int) -> list[DocumentResult]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     found = [0]
+    done = [0]
     with Progress(
         TextColumn("extract"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[found]} candidates"),
+        TextColumn("{task.fields[inside]}"),
         console=Console(stderr=True),
         transient=True,
     ) as progress:
-        task = progress.add_task("extract", total=len(paths), found=0)
+        task = progress.add_task("extract", total=len(paths), found=0, inside="")
+
+        def inside(answers_done: int, answers: int) -> None:
+            # a big document moves the bar by its share of answers read, not only at its end
+            progress.update(
+                task,
+                completed=done[0] + answers_done / answers,
+                inside=f"answer {answers_done + 1}/{answers}",
+            )
+            if answers_done == 0:
+                progress.refresh()  # its first answer is shown even when the rest is quick
 
         def advance(result: DocumentResult) -> None:
             if result.extraction is not None:
                 found[0] += len(result.extraction.commitments)
-            progress.update(task, advance=1, found=found[0])
+            done[0] += 1
+            progress.update(task, completed=done[0], found=found[0], inside="")
 
-        return extract_documents(paths, max_bytes=max_bytes, on_result=advance)
+        return extract_documents(paths, max_bytes=max_bytes, on_result=advance, on_answer=inside)
 
 
 def _progress_wanted() -> bool:

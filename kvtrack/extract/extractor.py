@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -15,8 +16,13 @@ from kvtrack.extract.document import Header, read_document
 from kvtrack.extract.sentences import sentences
 from kvtrack.extract.titles import title_for
 
+# Called with (answers done, answers in all) while a document is read: a bar inside a big file.
+AnswerProgress = Callable[[int, int], None]
 
-def extract_document(text: str, file: str | None = None) -> Extraction:
+
+def extract_document(
+    text: str, file: str | None = None, on_answer: AnswerProgress | None = None
+) -> Extraction:
     """Read an answer document (plain text as copied from a PDF or converter).
 
     Raises KvtrackError when the text has no Vraag/Antwoord structure.
@@ -29,7 +35,9 @@ def extract_document(text: str, file: str | None = None) -> Extraction:
     taken: set[str] = set()
     seen: set[tuple[tuple[int, ...], str]] = set()
     found: list[Commitment] = []
-    for answer in document.answers:
+    for done, answer in enumerate(document.answers):
+        if on_answer is not None:
+            on_answer(done, len(document.answers))
         for sentence in sentences(answer.lines):
             if (answer.numbers, sentence) in seen:
                 continue

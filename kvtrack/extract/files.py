@@ -16,7 +16,7 @@ from typing import BinaryIO
 from kvtrack.core.extraction import DocumentResult, Extraction
 from kvtrack.core.limits import MAX_INPUT_BYTES
 from kvtrack.errors import KvtrackError, Location
-from kvtrack.extract.extractor import extract_document, with_source_id
+from kvtrack.extract.extractor import AnswerProgress, extract_document, with_source_id
 from kvtrack.extract.readers import (
     SUFFIXES,
     decode_text,
@@ -28,12 +28,15 @@ from kvtrack.extract.readers import (
 STDIN = "-"
 
 
-def extract_bytes(data: bytes, name: str | None = None) -> Extraction:
+def extract_bytes(
+    data: bytes, name: str | None = None, on_answer: AnswerProgress | None = None
+) -> Extraction:
     """One document held in memory (a download, an upload): its format told by its bytes and
-    `name`. KvtrackError, located at `name`, when it cannot be read or has no answers."""
+    `name`. KvtrackError, located at `name`, when it cannot be read or has no answers.
+    `on_answer(done, total)` is called before each answer block (progress inside a big file)."""
     where = Location(name or "<stdin>")
     try:
-        return extract_document(document_text(data, name or ""), name)
+        return extract_document(document_text(data, name or ""), name, on_answer)
     except KvtrackError as error:
         raise error.located(where) from None
 
@@ -61,10 +64,12 @@ def extract_documents(
     max_bytes: int = MAX_INPUT_BYTES,
     stdin: BinaryIO | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
+    on_answer: AnswerProgress | None = None,
 ) -> list[DocumentResult]:
     """Each document of `paths` (files, directories, "-" for standard input), read and extracted:
     one result per document, in order, with its extraction or its problems. Ids are unique across
-    the batch. `on_result` is called after each document (a progress bar)."""
+    the batch. `on_result` is called after each document and `on_answer` inside each (see
+    `extract_bytes`): a progress bar."""
     results: list[DocumentResult] = []
     for path in expand(paths):
         name = str(path)
@@ -75,9 +80,9 @@ def extract_documents(
                     data = read_bounded(stream, max_bytes)
                 except KvtrackError as error:
                     raise error.located(Location("<stdin>")) from None
-                extraction = extract_bytes(data, None)
+                extraction = extract_bytes(data, None, on_answer)
             else:
-                extraction = extract_bytes(read_file(path, max_bytes), name)
+                extraction = extract_bytes(read_file(path, max_bytes), name, on_answer)
             result = DocumentResult(name, extraction)
         except KvtrackError as error:
             result = DocumentResult(name, None, tuple(error.problems))
