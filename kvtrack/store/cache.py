@@ -84,6 +84,7 @@ _VALIDATOR = (
     "store/file_text.py",
     "store/gc_pause.py",
     "core/schema.py",
+    "core/suggest.py",
     "core/model.py",
     "core/period.py",
 )
