@@ -87,6 +87,7 @@ _VALIDATOR = (
     "core/suggest.py",
     "core/model.py",
     "core/period.py",
+    "core/suggest.py",
 )
 
 
