@@ -344,17 +344,9 @@ def test_a_refused_edit_exits_2_and_leaves_the_file_unchanged(run, shipped, args
     assert shipped.read_bytes() == before
 
 
-def test_an_entry_older_than_the_last_history_entry_is_refused(run, shipped):
+def test_a_backfilled_entry_goes_where_its_date_puts_it(run, shipped):
     ok(run, "note", "groningen-cascadeplein", "eerste", "--on", "2026-01-10", "-f", str(shipped))
-    before = shipped.read_bytes()
-    result = run(
-        "note", "groningen-cascadeplein", "ouder", "--on", "2025-12-01", "-f", str(shipped)
-    )
-    assert result.exit_code == 2
-    assert "--on 2025-12-01 is before the last history entry" in result.stderr
-    assert "use --on 2026-01-10 or later" in result.stderr
-    assert shipped.read_bytes() == before
-    # the same day as the last entry is fine: it goes after it
+    ok(run, "note", "groningen-cascadeplein", "ouder", "--on", "2025-12-01", "-f", str(shipped))
     ok(
         run,
         "note",
@@ -365,8 +357,34 @@ def test_an_entry_older_than_the_last_history_entry_is_refused(run, shipped):
         "-f",
         str(shipped),
     )
-    notes = [h.note for h in load(shipped).register.get("groningen-cascadeplein").history]
-    assert notes == ["eerste", "zelfde dag"]
+    history = load(shipped).register.get("groningen-cascadeplein").history
+    assert [(str(h.date), h.note) for h in history] == [
+        ("2025-12-01", "ouder"),
+        ("2026-01-10", "eerste"),
+        ("2026-01-10", "zelfde dag"),  # the same day as an entry: after it
+    ]
+    text = shipped.read_text()
+    assert text.index("ouder") < text.index("eerste") < text.index("zelfde dag")
+
+
+def test_a_backfilled_status_before_a_later_status_change_is_refused(run, shipped):
+    ok(
+        run,
+        "update",
+        "groningen-cascadeplein",
+        "--status",
+        "partial",
+        "--on",
+        "2026-01-10",
+        "-f",
+        str(shipped),
+    )
+    before = shipped.read_bytes()
+    result = run("done", "groningen-cascadeplein", "--on", "2025-12-01", "-f", str(shipped))
+    assert result.exit_code == 2
+    assert "before the entry of 2026-01-10 that sets the status" in result.stderr
+    assert "would not become the current one" in result.stderr
+    assert shipped.read_bytes() == before
 
 
 def test_a_refusal_names_the_file(run, shipped):
