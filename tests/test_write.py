@@ -392,7 +392,9 @@ def test_a_file_that_keeps_changing_is_left_alone(write_yaml):
     path = write_yaml(MINIMAL)
 
     def change(doc: write.Document) -> None:
-        path.write_text(doc.text + "# touched\n")
+        path.write_text(path.read_text() + "# touched\n")
+        c = edits.add_note(doc.register, "a", "van kvtrack", DAY)
+        doc.update_commitment(c.before, c.after)
 
     with pytest.raises(write.ConcurrentChangeError, match="changed on disk 5 times"):
         write.edit(path, change)

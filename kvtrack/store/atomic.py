@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from kvtrack.errors import KvtrackError, Location
@@ -40,6 +39,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         original: os.stat_result | None = os.stat(target)
     except OSError:
         original = None
+    import tempfile  # here: a refused edit never needs it
+
     try:
         fd, name = tempfile.mkstemp(
             prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent

@@ -27,7 +27,6 @@ import contextlib
 import errno
 import os
 import signal
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -242,14 +241,14 @@ def _timeout_message(fd: int, target: Path, wait: float) -> str:
 def _exclusive_file(path: Path, target: Path, deadline: float, wait: float) -> Iterator[Held]:
     """The lock where flock is missing: a file only one process can create."""
     held = target.with_name(target.name + ".held")
-    me = f"{socket.gethostname()} {os.getpid()}\n"
+    me = f"{_host()} {os.getpid()}\n"
     while True:
         try:
             fd = os.open(held, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             break
         except FileExistsError:
             owner = _read_owner(held)
-            if owner is not None and owner[0] == socket.gethostname() and not _alive(owner[1]):
+            if owner is not None and owner[0] == _host() and not _alive(owner[1]):
                 with contextlib.suppress(OSError):  # its writer crashed on this host
                     held.unlink()
                 continue
@@ -276,6 +275,12 @@ def _exclusive_file(path: Path, target: Path, deadline: float, wait: float) -> I
     finally:
         with contextlib.suppress(OSError):
             held.unlink()
+
+
+def _host() -> str:
+    import socket
+
+    return socket.gethostname()
 
 
 def _read_owner(held: Path) -> tuple[str, int] | None:

@@ -36,6 +36,17 @@ class Locations(Mapping[str, Location]):
         """The same places in the same file named another way."""
         return Locations(path, self._at)
 
+    def shifted(self, shifts: list[tuple[int, int]], new: dict[str, tuple[int, int]]) -> Locations:
+        """The places after an edit: `(line, n)` inserted n lines (n < 0: removed) at that line,
+        moving what starts there or later; `new` adds the places of new ids."""
+        if not shifts:
+            return Locations(self.path, {**self._at, **new})
+        at = {}
+        for key, (line, col) in self._at.items():
+            at[key] = (line + sum(n for start, n in shifts if line >= start), col)
+        at.update(new)
+        return Locations(self.path, at)
+
     def __getitem__(self, key: str) -> Location:
         line, col = self._at[key]
         return Location(self.path, line, col)

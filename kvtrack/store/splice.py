@@ -50,60 +50,67 @@ class CannotEdit(KvtrackError):
     """The file holds something kvtrack can read but not edit safely; nothing was written."""
 
 
-# -- lines --------------------------------------------------------------------------------------
-class Lines:
-    """Line starts of a text, counted as YAML counts them, found without splitting the text."""
+# -- lines ----------------------------------------------------------------------------------------
+# The file is worked on as UTF-8 bytes: a big file is never decoded whole (a str of it takes up to
+# four bytes a character, and counting lines in it is several times slower). Only the items an edit
+# touches are decoded.
+_BYTE_BREAKS = re.compile(rb"\r\n|[\r\n]|\xc2\x85|\xe2\x80[\xa8\xa9]")
+_OTHER_BYTE_BREAKS = (b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.eol = line_ending(text)
-        self._sep: str | None
-        if any(c in text for c in _OTHER_BREAKS):
+
+class Lines:
+    """Line starts of UTF-8 bytes, counted as YAML counts them, found without splitting them."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+        m = _BYTE_BREAKS.search(data)
+        self.eol = m.group().decode() if m else "\n"
+        self._sep: bytes | None
+        if any(b in data for b in _OTHER_BYTE_BREAKS):
             self._sep = None
-        elif "\n" in text:
-            self._sep = "\n" if text.count("\r") == text.count("\r\n") else None
+        elif b"\n" in data:
+            self._sep = b"\n" if data.count(b"\r") == data.count(b"\r\n") else None
         else:
-            self._sep = "\r"
+            self._sep = b"\r"
         self._starts: list[int] | None = None
-        self._total = text.count(self._sep) if self._sep else 0
+        self._total = data.count(self._sep) if self._sep else 0
 
     def start(self, line: int) -> int:
-        """Offset of the first character of 1-based `line` (len(text) past the end)."""
+        """Byte offset of the first byte of 1-based `line` (len(data) past the end)."""
         if line <= 1:
             return 0
         if self._sep is None:
             if self._starts is None:
-                self._starts = [0, *(m.end() for m in _YAML_BREAKS.finditer(self.text))]
-            return self._starts[line - 1] if line - 1 < len(self._starts) else len(self.text)
+                self._starts = [0, *(m.end() for m in _BYTE_BREAKS.finditer(self.data))]
+            return self._starts[line - 1] if line - 1 < len(self._starts) else len(self.data)
         return self._nth_break_end(line - 1)
 
     def _nth_break_end(self, n: int) -> int:
-        """Offset just after the n-th line break (interpolation on str.count, then a short walk)."""
-        text, sep = self.text, self._sep
+        """Offset just after the n-th line break: bisect on bytes.count, then a short walk."""
+        data, sep = self.data, self._sep
         assert sep is not None
         if n > self._total:
-            return len(text)
-        lo, count_lo, hi, count_hi = 0, 0, len(text), self._total
-        while count_hi - count_lo > 32:  # invariant: count_lo < n <= count_hi
-            p = lo + (hi - lo) * (n - count_lo) // (count_hi - count_lo)
-            p = min(max(p, lo + 1), hi - 1)
-            c = count_lo + text.count(sep, lo, p)
+            return len(data)
+        lo, count_lo, hi = 0, 0, len(data)  # invariant: count_lo breaks before lo, < n
+        while hi - lo > 4096:
+            mid = (lo + hi) // 2
+            c = count_lo + data.count(sep, lo, mid)
             if c < n:
-                lo, count_lo = p, c
+                lo, count_lo = mid, c
             else:
-                hi, count_hi = p, c
+                hi = mid
         pos = lo
         for _ in range(n - count_lo):
-            pos = text.index(sep, pos) + 1
+            pos = data.index(sep, pos) + 1
         return pos
 
     def line_of(self, offset: int) -> int:
         """1-based line of `offset`."""
-        return count_breaks(self.text, 0, offset) + 1
+        return len(_BYTE_BREAKS.findall(self.data, 0, offset)) + 1
 
 
 def line_ending(text: str) -> str:
-    """The file's line ending: that of its first line break ("\\n" when it has none)."""
+    """The text's line ending: that of its first line break ("\\n" when it has none)."""
     m = _YAML_BREAKS.search(text)
     return m.group() if m else "\n"
 
@@ -116,6 +123,11 @@ def line_end(text: str, offset: int) -> int:
     """Offset just after the line break of the line holding `offset` (len(text) on the last)."""
     m = _YAML_BREAKS.search(text, offset)
     return m.end() if m else len(text)
+
+
+def byte_line_end(data: bytes, offset: int) -> int:
+    m = _BYTE_BREAKS.search(data, offset)
+    return m.end() if m else len(data)
 
 
 def _at_line_start(text: str, offset: int) -> bool:
@@ -209,7 +221,7 @@ def _last_end(children: Sequence[Node], start: Any) -> int:
 # -- items of a top-level list ----------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Span:
-    """One list item's text: [start, end) offsets, from its line to the next item's line."""
+    """One list item's bytes: [start, end) offsets, from its line to the next item's line."""
 
     start: int
     end: int
@@ -218,13 +230,12 @@ class Span:
 
 
 def item_span(lines: Lines, line: int, col: int, next_line: int | None, where: Location) -> Span:
-    """The span of the item whose mapping starts at (line, col), 1-based, as the loader records it.
-
-    `next_line` is where the next item of the same list starts (None for the last item).
-    """
-    text = lines.text
+    """The span (byte offsets) of the item whose mapping starts at (line, col), 1-based, as the
+    loader records it. `next_line` is where the next item of the same list starts (None: last)."""
+    data = lines.data
     start = lines.start(line)
-    head = text[start : start + col - 1]
+    first = data[start : byte_line_end(data, start)].decode("utf-8", "replace")
+    head = first[: col - 1]
     dash = head.find("-")
     if dash < 0 or head[:dash].strip(" ") or head[dash + 1 :].strip(" "):
         raise CannotEdit(
@@ -235,18 +246,18 @@ def item_span(lines: Lines, line: int, col: int, next_line: int | None, where: L
     if next_line is not None:
         end = lines.start(next_line)
     else:
-        end = _end_of_last_item(text, line_end(text, start), dash)
+        end = _end_of_last_item(data, byte_line_end(data, start), dash)
     return Span(start, end, line, dash)
 
 
-def _end_of_last_item(text: str, pos: int, dash: int) -> int:
+def _end_of_last_item(data: bytes, pos: int, dash: int) -> int:
     """Start of the first line after `pos` with content at or left of column `dash` (not a comment)."""
-    n = len(text)
+    n = len(data)
     while pos < n:
-        nxt = line_end(text, pos)
-        line = text[pos:nxt].rstrip("\r\n\x85\u2028\u2029")
-        stripped = line.lstrip(" ")
-        if stripped and not stripped.startswith("#") and len(line) - len(stripped) <= dash:
+        nxt = byte_line_end(data, pos)
+        line = data[pos:nxt].rstrip(b"\r\n")
+        stripped = line.lstrip(b" ")
+        if stripped and not stripped.startswith(b"#") and len(line) - len(stripped) <= dash:
             return pos
         pos = nxt
     return n
@@ -412,6 +423,27 @@ def apply(text: str, splices: Sequence[Splice]) -> str:
     return "".join(out)
 
 
+@dataclass(frozen=True, slots=True)
+class Patch:
+    """Replace data[start:end] (bytes of the file) with `new`."""
+
+    start: int
+    end: int
+    new: bytes
+
+
+def patch(data: bytes, patches: Sequence[Patch]) -> bytes:
+    out: list[bytes] = []
+    pos = 0
+    for p in sorted(patches, key=lambda p: (p.start, p.end)):
+        if p.start < pos:
+            raise CannotEdit("cannot edit: two changes overlap")  # pragma: no cover
+        out.extend((data[pos : p.start], p.new))
+        pos = p.end
+    out.append(data[pos:])
+    return b"".join(out)
+
+
 def prefix(list_key: str, eol: str) -> str:
     """The head of the small document one item is read in."""
     return f"version: 1{eol}{list_key}:{eol}"
@@ -445,18 +477,19 @@ class HistoryStyle:
     gap: int  # columns from that `-` to the entry's keys
 
 
-def history_style(text: str, near: int, offset: int, gap: int) -> HistoryStyle:
+def history_style(data: bytes, near: int, offset: int, gap: int) -> HistoryStyle:
     """The file's convention for history entries, from the entries written nearest `near`."""
-    flow = re.search(r"-[ \t]+\{[ \t]*date:", text) is not None and (
-        re.search(r"-[ \t]+date:", text) is None
+    flow = re.search(rb"-[ \t]+\{[ \t]*date:", data) is not None and (
+        re.search(rb"-[ \t]+date:", data) is None
     )
     quotes: dict[str, str | None] = {}
     for key in ("note", "evidence"):
-        at = text.rfind(f" {key}: ", 0, near)
+        needle = f" {key}: ".encode()
+        at = data.rfind(needle, 0, near)
         if at < 0:
-            at = text.find(f" {key}: ", near)
-        mark = text[at + len(key) + 3 : at + len(key) + 4] if at >= 0 else ""
-        quotes[key] = mark if mark in ('"', "'") else None
+            at = data.find(needle, near)
+        mark = data[at + len(needle) : at + len(needle) + 1].decode("ascii", "replace")
+        quotes[key] = mark if at >= 0 and mark in ('"', "'") else None
     return HistoryStyle(flow, quotes, offset, gap)
 
 
