@@ -111,8 +111,11 @@ def _update(
     _read_back(doc, old_snippet, "commitments", span, [before], where, new=False)
     item = _the_item(old_snippet, "commitments", where)
     keys = splice.column(old_snippet, item.start)
+
     # No entry to copy: the file's list indentation (that of its commitments under their key).
-    defaults = splice.history_style(doc.data, span.start, span.dash, keys - span.dash)
+    def defaults() -> splice.HistoryStyle:  # only when the commitment has no entry to copy
+        return splice.history_style(doc.data, span.start, span.dash, keys - span.dash)
+
     try:
         edits = splice.commitment_splices(
             old_snippet, item, before, after, _COMMITMENT_ORDER, defaults, eol

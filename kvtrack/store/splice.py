@@ -16,7 +16,7 @@ and writing is `store.write`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,14 +66,15 @@ class Lines:
         m = _BYTE_BREAKS.search(data)
         self.eol = m.group().decode() if m else "\n"
         self._sep: bytes | None
-        if any(b in data for b in _OTHER_BYTE_BREAKS):
+        if not data.isascii() and any(b in data for b in _OTHER_BYTE_BREAKS):
             self._sep = None
+        elif b"\r" not in data:
+            self._sep = b"\n"
         elif b"\n" in data:
             self._sep = b"\n" if data.count(b"\r") == data.count(b"\r\n") else None
         else:
             self._sep = b"\r"
         self._starts: list[int] | None = None
-        self._total = data.count(self._sep) if self._sep else 0
 
     def start(self, line: int) -> int:
         """Byte offset of the first byte of 1-based `line` (len(data) past the end)."""
@@ -89,8 +90,6 @@ class Lines:
         """Offset just after the n-th line break: bisect on bytes.count, then a short walk."""
         data, sep = self.data, self._sep
         assert sep is not None
-        if n > self._total:
-            return len(data)
         lo, count_lo, hi = 0, 0, len(data)  # invariant: count_lo breaks before lo, < n
         while hi - lo > 4096:
             mid = (lo + hi) // 2
@@ -101,7 +100,9 @@ class Lines:
                 hi = mid
         pos = lo
         for _ in range(n - count_lo):
-            pos = data.index(sep, pos) + 1
+            pos = data.find(sep, pos) + 1
+            if pos == 0:  # fewer lines than that
+                return len(data)
         return pos
 
     def line_of(self, offset: int) -> int:
@@ -499,7 +500,7 @@ def commitment_splices(
     before: Commitment,
     after: Commitment,
     order: Sequence[str],
-    defaults: HistoryStyle,
+    defaults: Callable[[], HistoryStyle],
     eol: str,
 ) -> list[Splice]:
     """The splices that turn `before`'s item text into `after`'s (snippet offsets)."""
@@ -572,7 +573,7 @@ def _history_splices(
     before: Commitment,
     after: Commitment,
     order: Sequence[str],
-    defaults: HistoryStyle,
+    defaults_of: Callable[[], HistoryStyle],
     eol: str,
 ) -> list[Splice]:
     added = _inserted_entry(before.history, after.history)
@@ -584,6 +585,7 @@ def _history_splices(
     keys = _key_column(snippet, item)
     if node is not None and node.kind == "seq" and node.items:
         return [_into_entries(snippet, node, position, data, eol)]
+    defaults = defaults_of()
     dash = keys + defaults.offset
     entry_text = _entry_lines(data, dash, dash + defaults.gap, defaults.flow, defaults.quotes, eol)
     if node is None or key_node is None:
