@@ -526,7 +526,7 @@ def _set_field(
         pad = " " * _key_column(snippet, item)
         at = _insertion_after_lower_keys(snippet, item, key, order)
         text = _field_lines(key, value, ItemStyle(0, len(pad), {}, {}, {}))
-        return Splice(at, at, "".join(line + eol for line in text))
+        return _insert(snippet, at, "".join(line + eol for line in text), eol)
     if node.kind == "scalar" and node.style in (None, "'", '"') and not isinstance(value, list):
         if node.value == "" and node.style is None:  # `key:` with nothing after it
             colon = snippet.index(":", key_node.end) + 1
@@ -590,16 +590,16 @@ def _history_splices(
     entry_text = _entry_lines(data, dash, dash + defaults.gap, defaults.flow, defaults.quotes, eol)
     if node is None or key_node is None:
         at = _insertion_after_lower_keys(snippet, item, "history", order)
-        return [Splice(at, at, " " * keys + "history:" + eol + entry_text)]
+        return [_insert(snippet, at, " " * keys + "history:" + eol + entry_text, eol)]
     colon = snippet.index(":", key_node.end)
     if node.kind == "scalar" and node.value == "" and node.style is None:
         at = line_end(snippet, colon)
-        return [Splice(at, at, entry_text)]
+        return [_insert(snippet, at, entry_text, eol)]
     if (node.kind == "scalar" and node.style is None and node.value in NULLS) or (
         node.kind == "seq" and node.flow
     ):
         at = line_end(snippet, node.end)
-        return [Splice(colon, node.end, ":"), Splice(at, at, entry_text)]
+        return [Splice(colon, node.end, ":"), _insert(snippet, at, entry_text, eol)]
     raise CannotEdit("cannot edit: `history` is not a list")
 
 
@@ -634,7 +634,14 @@ def _into_entries(snippet: str, seq: Node, position: int, data: dict[str, Any], 
         at = items[position].start - (column(snippet, items[position].start))
         return Splice(at, at, text)
     at = after_content(snippet, items[-1].end)
-    return Splice(at, at, text)
+    return _insert(snippet, at, text, eol)
+
+
+def _insert(snippet: str, at: int, lines: str, eol: str) -> Splice:
+    """Insert whole lines at `at`: after a line break first, when the text ends without one."""
+    if at > 0 and not _at_line_start(snippet, at):
+        lines = eol + lines
+    return Splice(at, at, lines)
 
 
 def _entry_lines(
