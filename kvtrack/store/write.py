@@ -230,6 +230,10 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     head = _common(lambda m: old[:m] == new[:m], min(len(old), len(new)))
     room = min(len(old), len(new)) - head
     tail = _common(lambda m: old[len(old) - m :] == new[len(new) - m :], room)
+    cut = len(old) - tail
+    if 0 < cut and old[cut - 1] != "\n":  # the common end starts mid-line: take whole lines
+        after = old.find("\n", cut)
+        tail = 0 if after < 0 else len(old) - (after + 1)
     start = old.rfind("\n", 0, head) + 1
     first_line = old.count("\n", 0, start)
     a = old[start : len(old) - tail].splitlines(keepends=True)
