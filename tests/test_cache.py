@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import MINIMAL
 
-import kvtrack.store.load as load_module
+import kvtrack.store.reader as reader_module
 from kvtrack.store import cache
 from kvtrack.store.register import load
 
@@ -20,13 +20,13 @@ from kvtrack.store.register import load
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths the YAML parser ran on (a cache hit does not parse)."""
     seen: list[str] = []
-    real = load_module.parse_part
+    real = reader_module.parse_part
 
     def counting(text, path, **kw):
         seen.append(path)
         return real(text, path, **kw)
 
-    monkeypatch.setattr(load_module, "parse_part", counting)
+    monkeypatch.setattr(reader_module, "parse_part", counting)
     return seen
 
 

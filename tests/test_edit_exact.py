@@ -23,7 +23,8 @@ from kvtrack.core.model import Commitment, Register, Status
 from kvtrack.core.period import Period
 from kvtrack.store import cache
 from kvtrack.store.edits import add_commitment, record
-from kvtrack.store.load import parse_part, parse_text
+from kvtrack.store.reader import parse_part
+from kvtrack.store.register import parse_text
 
 DAY = date(2026, 11, 27)
 BOM = b"\xef\xbb\xbf"

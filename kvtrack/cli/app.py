@@ -1,19 +1,36 @@
-"""The Typer application, the one place errors are caught, and the entry point."""
+"""The Typer application, the one reporter every error reaches the user through, and the entry point."""
 
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 from typer.models import CommandInfo
 
-from kvtrack.errors import KvtrackError, ValidationError
+from kvtrack.errors import ExitCode, KvtrackError, UsageError, ValidationError
+
+# `ctx.meta` key a command sets when its errors must be reported as a monitoring plugin's.
+NAGIOS = "kvtrack.nagios"
 
 
-def report(error: KvtrackError) -> None:
-    """Print every problem as `path:line:col: message` on stderr (no colour, no traceback)."""
+def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
+    """Show `error` to the user and return the exit code to end with: the one place that does.
+
+    Each problem is one `path:line:col: message` line on stderr (no colour, no traceback), and
+    the code is ERROR. A monitoring plugin (`check --nagios`) prints `KVTRACK UNKNOWN - why` on
+    stdout instead and exits UNKNOWN, since a monitor reads exit 2 as CRITICAL.
+    """
+    if nagios:
+        from kvtrack.render.check_nagios import render_unknown
+
+        write_stdout(render_unknown([str(p) for p in error.problems]))
+        return ExitCode.UNKNOWN
+    if isinstance(error, UsageError):
+        typer.echo(f"kvtrack {error.command}: error: {error.message}", err=True)
+        typer.echo(f"Try 'kvtrack {error.command} --help' for help.", err=True)
+        return ExitCode.ERROR
     for problem in error.problems:
         text = str(problem)
         if problem.where.path is None and problem.where.line is None:
@@ -21,20 +38,55 @@ def report(error: KvtrackError) -> None:
         typer.echo(text, err=True)
     if isinstance(error, ValidationError) and len(error.problems) > 1:
         typer.echo(f"{len(error.problems)} problems found", err=True)
+    return ExitCode.ERROR
+
+
+def unexpected(error: Exception) -> KvtrackError:
+    """A crash as one line for the reporter (only under --nagios, so far; #14 widens this)."""
+    return KvtrackError(f"internal error: {type(error).__name__}: {error}")
+
+
+def write_stdout(text: str) -> None:
+    """Print to stdout without ever failing on encoding: under cron's C locale, as UTF-8."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            import codecs
+
+            if codecs.lookup(encoding).name == "ascii":
+                reconfigure(encoding="utf-8", errors="replace")
+            else:  # a real 8-bit locale: keep it, replace what it cannot show
+                reconfigure(errors="replace")
+        else:
+            text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        pass
+    stream.write(text)
+    stream.flush()
 
 
 class _Group(TyperGroup):
-    """Turns a KvtrackError from any command into a clean message and its exit code."""
+    """Hands a KvtrackError from any command (its options included) to `report`."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except KvtrackError as error:
-            report(error)
-            raise typer.Exit(error.exit_code) from None
+            raise typer.Exit(report(error, nagios=ctx.meta.get(NAGIOS, False))) from None
         except BrokenPipeError:  # `kvtrack list | head`
             sys.stderr.close()
-            raise typer.Exit(0) from None
+            raise typer.Exit(ExitCode.OK) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise  # Typer's own ways out: an exit code, Ctrl-C, usage errors it prints itself
+        except Exception as error:
+            if not ctx.meta.get(NAGIOS, False):
+                raise
+            # a crash is UNKNOWN to a monitor, not WARNING (exit 1)
+            raise typer.Exit(report(unexpected(error), nagios=True)) from None
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in registration order, not alphabetical
@@ -56,8 +108,26 @@ app = typer.Typer(
 )
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version  # only here: it costs start-up time
+
+        typer.echo(f"kvtrack {version('kvtrack')}")
+        raise typer.Exit(ExitCode.OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print kvtrack's version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     # A callback keeps `app` a group of commands even when `main` registers only one of them.
     pass
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -11,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 from typer.exceptions import TyperException
 
-from kvtrack.cli.app import app
+from kvtrack.cli.app import NAGIOS, app, write_stdout
 from kvtrack.cli.options import (
     DEFAULT_FILE,
     DEFAULT_WITHIN,
@@ -19,12 +18,10 @@ from kvtrack.cli.options import (
     FileOption,
     WithinOption,
 )
-from kvtrack.errors import ExitCode, KvtrackError
+from kvtrack.errors import ExitCode, KvtrackError, UsageError
 
 if TYPE_CHECKING:
-    from kvtrack.core.check import CheckResult
-
-UNKNOWN = 3  # the monitoring-plugin exit code for "the check itself failed"
+    from kvtrack.core.check import CheckResult, Level
 
 
 class TextOrJson(StrEnum):
@@ -33,25 +30,20 @@ class TextOrJson(StrEnum):
 
 
 class _CheckCommand(TyperCommand):
-    """Usage errors as one plain line on stderr (exit 2), or as `KVTRACK UNKNOWN` (exit 3) with
-    --nagios: a monitoring system must see UNKNOWN, and cron mail has no use for a drawn box."""
+    """Usage errors go to the reporter like any other error: one plain line on stderr (exit 2),
+    or `KVTRACK UNKNOWN` (exit 3) with --nagios. A monitoring system must see UNKNOWN, and cron
+    mail has no use for a drawn box."""
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
     ) -> Any:
         nagios = "--nagios" in args[: args.index("--")] if "--" in args else "--nagios" in args
+        if parent is not None:
+            parent.meta[NAGIOS] = nagios  # the reporter's cue, in the meta every context shares
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except TyperException as e:  # click's UsageError and its kin, vendored by Typer
-            message = e.format_message()
-            if nagios:
-                from kvtrack.render.check_nagios import render_unknown
-
-                _write(render_unknown([message]))
-                raise typer.Exit(UNKNOWN) from None
-            typer.echo(f"kvtrack check: error: {message}", err=True)
-            typer.echo("Try 'kvtrack check --help' for help.", err=True)
-            raise typer.Exit(ExitCode.ERROR) from None
+            raise UsageError(e.format_message(), command="check") from None
 
 
 def check(
@@ -109,23 +101,7 @@ def check(
 
       kvtrack check --nagios --within 30d
     """
-    if not nagios:
-        code = _run(file, as_of, within, format, state)  # a KvtrackError exits 2 in app.py
-    else:
-        try:
-            code = _run(file, as_of, within, format, state, nagios=True)
-        except BrokenPipeError:
-            raise
-        except KvtrackError as error:
-            from kvtrack.render.check_nagios import render_unknown
-
-            _write(render_unknown([str(p) for p in error.problems]))
-            code = UNKNOWN
-        except Exception as error:  # a crash is UNKNOWN to a monitor, not WARNING (exit 1)
-            from kvtrack.render.check_nagios import render_unknown
-
-            _write(render_unknown([f"internal error: {type(error).__name__}: {error}"]))
-            code = UNKNOWN
+    code = _run(file, as_of, within, format, state, nagios=nagios)  # errors: app.report
     if code:
         raise typer.Exit(code)
 
@@ -168,8 +144,20 @@ def _run(
 
         write_state(state, result.snapshot())
     if text:
-        _write(text)
+        write_stdout(text)
     return code
+
+
+def _nagios_exit() -> dict[Level, ExitCode]:
+    """Each monitoring-plugin level's exit code, from the one table."""
+    from kvtrack.core.check import Level
+
+    return {
+        Level.OK: ExitCode.OK,
+        Level.WARNING: ExitCode.ATTENTION,
+        Level.CRITICAL: ExitCode.ERROR,
+        Level.UNKNOWN: ExitCode.UNKNOWN,
+    }
 
 
 def _render(
@@ -178,7 +166,7 @@ def _render(
     if nagios:
         from kvtrack.render.check_nagios import render_nagios
 
-        return render_nagios(result), result.level.value
+        return render_nagios(result), _nagios_exit()[result.level]
     if not result.needs_attention:
         return "", 0
     if fmt is TextOrJson.json:
@@ -203,26 +191,3 @@ def _refuse_same_file(state: Path, data: Path) -> None:
         raise KvtrackError(
             "--state must name its own file, not the commitments file", where=Location(str(state))
         )
-
-
-def _write(text: str) -> None:
-    """Print to stdout without ever failing on encoding: under cron's C locale, as UTF-8."""
-    stream = sys.stdout
-    encoding = getattr(stream, "encoding", None) or "ascii"
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            import codecs
-
-            if codecs.lookup(encoding).name == "ascii":
-                reconfigure(encoding="utf-8", errors="replace")
-            else:  # a real 8-bit locale: keep it, replace what it cannot show
-                reconfigure(errors="replace")
-        else:
-            text = text.encode(encoding, "replace").decode(encoding)
-    except LookupError:
-        pass
-    stream.write(text)
-    stream.flush()

@@ -25,7 +25,7 @@ from kvtrack.cli.options import (
     split_values,
     today,
 )
-from kvtrack.errors import KvtrackError
+from kvtrack.errors import ExitCode, KvtrackError
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -330,7 +330,7 @@ def _interrupts() -> Iterator[None]:
             yield
     except KeyboardInterrupt:
         typer.echo("interrupted: nothing was changed", err=True)
-        raise typer.Exit(130) from None
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 def _blank_to_none(text: str | None) -> str | None:

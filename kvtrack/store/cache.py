@@ -36,12 +36,12 @@ from kvtrack import __version__
 from kvtrack.core.model import Commitment, HistoryEntry, Source
 from kvtrack.core.period import Period
 from kvtrack.errors import Location
-from kvtrack.store.part import Part
+from kvtrack.store.loaded import Part
 
-FORMAT = 7  # bump when Part or the model changes shape
+FORMAT = 8  # bump when Part or the model changes shape
 _ALLOWED = {
-    ("kvtrack.store.part", "Part"),
-    ("kvtrack.store.part", "Locations"),
+    ("kvtrack.store.loaded", "Part"),
+    ("kvtrack.store.loaded", "Locations"),
     ("kvtrack.core.model", "Source"),
     ("kvtrack.core.model", "Commitment"),
     ("kvtrack.core.model", "HistoryEntry"),
@@ -77,10 +77,11 @@ def key(digest: str, standalone: bool) -> bytes:
 
 # The modules whose code decides what a file means and whether it is valid.
 _VALIDATOR = (
-    "store/load.py",
-    "store/node_reader.py",
-    "store/nodes.py",
-    "store/part.py",
+    "store/reader.py",
+    "store/yaml_values.py",
+    "store/yaml_events.py",
+    "store/loaded.py",
+    "store/file_text.py",
     "core/model.py",
     "core/period.py",
 )

@@ -17,8 +17,8 @@ from pathlib import Path
 from kvtrack.core.edits import Change, new_commitment
 from kvtrack.core.model import Commitment, Register
 from kvtrack.errors import Location, ValidationError
+from kvtrack.store.loaded import Loaded
 from kvtrack.store.lock import locked
-from kvtrack.store.part import Loaded
 from kvtrack.store.write import Document, edit
 
 Say = Callable[[str], None]

@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import FrameType
 
-from kvtrack.errors import KvtrackError, Location, LockTimeoutError
+from kvtrack.errors import KvtrackError, Location
 
 TIMEOUT_ENV = "KVTRACK_LOCK_TIMEOUT"
 DEFAULT_TIMEOUT = (
@@ -142,7 +142,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[Held]:
                     yield held
                 return
             if time.monotonic() >= deadline:
-                raise LockTimeoutError(
+                raise KvtrackError(
                     _timeout_message(fd, target, wait), where=Location(str(path))
                 ) from None
             check_interrupt()
@@ -254,7 +254,7 @@ def _exclusive_file(path: Path, target: Path, deadline: float, wait: float) -> I
                 continue
             if time.monotonic() >= deadline:
                 who = f"process {owner[1]} on {owner[0]}" if owner else "another process"
-                raise LockTimeoutError(
+                raise KvtrackError(
                     f"the file is locked for editing by {who} (lock file {held.name}; this file "
                     f"system has no flock); gave up after {wait:g} s. Try again when it is done, "
                     f"or remove {held.name} if that process is gone",

@@ -16,16 +16,32 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import Protocol
 
-from kvtrack.core.model import Commitment, Source
+from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, Problem, ValidationError
 from kvtrack.store import splice
-from kvtrack.store.part import Locations, Part
+from kvtrack.store.loaded import Locations, Part
 from kvtrack.store.splice import CannotEdit, Patch, Span
 
-if TYPE_CHECKING:
-    from kvtrack.store.write import Document
+
+class Document(Protocol):
+    """What rendering needs of an edit (`store.write.Document`)."""
+
+    path: Path
+    part: Part
+    sources_elsewhere: frozenset[str] | None
+    updates: dict[str, tuple[Commitment, Commitment]]
+    new_commitments: list[Commitment]
+    new_sources: list[Source]
+
+    @property
+    def data(self) -> bytes: ...
+
+    @property
+    def register(self) -> Register: ...
+
 
 _COMMITMENT_ORDER = (
     "id",
@@ -159,7 +175,7 @@ def _read_back(
 ) -> list[Commitment | Source]:
     """Read `snippet` (the head and some items of `key`) as kvtrack reads a file; refuse unless it
     holds exactly `wanted`. `new`: the text the edit wrote (else the file's own item)."""
-    from kvtrack.store.load import parse_text
+    from kvtrack.store.register import parse_text
 
     known = frozenset(doc.register.sources) | {s.id for s in doc.new_sources}
     known |= doc.sources_elsewhere or frozenset()
@@ -297,7 +313,7 @@ def _dash_of(doc: Document, lines: splice.Lines, key: str) -> int:
 
 def _reparsed(doc: Document, new_data: bytes) -> Part:
     """Read the whole new file (after a list was created) and check it is the old + the change."""
-    from kvtrack.store.load import parse_part
+    from kvtrack.store.reader import parse_part
 
     standalone = doc.sources_elsewhere is None
     try:

@@ -31,9 +31,9 @@ from yaml.events import (
 )
 
 from kvtrack.core.model import Commitment, HistoryEntry, Source
+from kvtrack.core.serialize import commitment_to_dict, history_to_dict, source_to_dict
 from kvtrack.errors import KvtrackError, Location
-from kvtrack.store.nodes import NULLS
-from kvtrack.store.serialize import commitment_to_dict, history_to_dict, source_to_dict
+from kvtrack.store.yaml_events import NULLS
 
 try:
     from yaml import CSafeLoader as _Parser

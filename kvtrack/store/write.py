@@ -34,8 +34,9 @@ from typing import TypeVar
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import KvtrackError, Location, ValidationError
 from kvtrack.store.atomic import stale_temp_files, write_atomic
+from kvtrack.store.file_text import decode, read_bytes
+from kvtrack.store.loaded import Loaded, Part
 from kvtrack.store.lock import FileId, Held, check_interrupt, locked
-from kvtrack.store.part import Loaded, Part, decode, read_bytes
 
 T = TypeVar("T")
 
@@ -231,7 +232,7 @@ def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
     room = min(len(old), len(new)) - head
     tail = _common(lambda m: old[len(old) - m :] == new[len(new) - m :], room)
     cut = len(old) - tail
-    if 0 < cut and old[cut - 1] != "\n":  # the common end starts mid-line: take whole lines
+    if cut > 0 and old[cut - 1] != "\n":  # the common end starts mid-line: take whole lines
         after = old.find("\n", cut)
         tail = 0 if after < 0 else len(old) - (after + 1)
     start = old.rfind("\n", 0, head) + 1
@@ -329,7 +330,7 @@ def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | Non
         part = cache.lookup(path, standalone)
         try:
             if part is None:
-                from kvtrack.store.load import parse_part
+                from kvtrack.store.reader import parse_part
 
                 raw = read_bytes(path)
                 decode(raw, str(path))  # not UTF-8: say where, as validate does
