@@ -35,6 +35,7 @@ from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import KvtrackError, Location, ValidationError
 from kvtrack.store.atomic import stale_temp_files, write_atomic
 from kvtrack.store.file_text import decode, read_bytes
+from kvtrack.store.gc_pause import no_gc
 from kvtrack.store.loaded import Loaded, Part
 from kvtrack.store.lock import FileId, Held, check_interrupt, locked
 
@@ -177,7 +178,8 @@ def edit(
                 continue
             from kvtrack.store.rewrite import render_document
 
-            new_data, new_part = render_document(doc)
+            with no_gc():  # the new Part and its pickle are big and hold no cycles
+                new_data, new_part = render_document(doc)
             if dry_run is not None:
                 dry_run(unified_diff(doc.text, new_data.decode("utf-8"), str(path), str(path)))
                 return result
@@ -189,7 +191,8 @@ def edit(
                 new_data = (BOM if raw.startswith(BOM) else b"") + new_data
                 write_atomic(path, new_data)
                 held.wrote(FileId.of(os.stat(path)))
-                _remember(path, new_data, new_part, sources_elsewhere is None)
+                with no_gc():
+                    _remember(path, new_data, new_part, sources_elsewhere is None)
                 _warn_links(path, now.st_nlink, warn)
             return result
     raise ConcurrentChangeError(
