@@ -546,3 +546,34 @@ def test_concurrent_adds_of_one_id_into_different_files_one_succeeds(tmp_path):
     assert all("a commitment with id 'dezelfde' already exists" in e for e in refused)
     register = load(store).register  # valid, or this raises
     assert [c.id for c in register.commitments] == ["dezelfde"]
+
+
+def test_a_commitment_written_as_a_flow_mapping_is_refused_at_its_place(run, write_yaml):
+    """What validate accepts but kvtrack cannot splice safely: refused, located, no traceback."""
+    path = write_yaml(
+        "version: 1\nsources:\n  - id: src\ncommitments:\n"
+        "  - {id: a, title: A, source: src, quote: Q, due: 2025}\n"
+    )
+    assert run("validate", "-f", str(path)).exit_code == 0
+    before = path.read_bytes()
+    result = run("note", "a", "x", "--on", AS_OF, "-f", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{path}:5:3: cannot edit: commitment 'a' is written in flow style ({{...}})"
+    )
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_tab_in_a_plain_title_and_an_unquoted_impossible_date_in_tags_can_be_edited(
+    run, write_yaml
+):
+    path = write_yaml(
+        "version: 1\nsources:\n  - id: src\ncommitments:\n"
+        "  - id: a\n    title: Met\ttab\n    source: src\n    quote: Q\n    tags: 2025-02-30\n"
+    )
+    assert run("validate", "-f", str(path)).exit_code == 0
+    ok(run, "done", "a", "--on", AS_OF, "-f", str(path))
+    text = path.read_text()
+    assert "    title: Met\ttab\n" in text and "    tags: 2025-02-30\n" in text
+    assert load(path).register.get("a").status == Status.DONE

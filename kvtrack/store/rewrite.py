@@ -125,7 +125,7 @@ def _update(
     old_snippet = head + old_span
     where = Location(str(doc.path), span.line, span.dash + 1)
     _read_back(doc, old_snippet, "commitments", span, [before], where, new=False)
-    item = _the_item(old_snippet, "commitments", where)
+    item = _the_item(old_snippet, "commitments", where, f"commitment '{before.id}'")
     keys = splice.column(old_snippet, item.start)
 
     # No entry to copy: the file's list indentation (that of its commitments under their key).
@@ -156,9 +156,9 @@ def _span(doc: Document, lines: splice.Lines, key: str, index: int) -> Span:
     return splice.item_span(lines, here.line or 1, here.col or 1, following, where)
 
 
-def _the_item(snippet: str, key: str, where: Location) -> splice.Node:
+def _the_item(snippet: str, key: str, where: Location, what: str) -> splice.Node:
     try:
-        return splice.the_item(snippet, key)
+        return splice.the_item(snippet, key, what)
     except CannotEdit as e:
         raise CannotEdit(e.message, where=where) from None
 
@@ -231,7 +231,9 @@ def _append_items(
     old_span = data[span.start : span.end].decode("utf-8")
     snippet = splice.prefix(key, eol) + old_span
     where = Location(str(doc.path), span.line, span.dash + 1)
-    last = _the_item(snippet, key, where)
+    kind = "commitment" if key == "commitments" else "source"
+    last_id = doc.part.commitments[-1].id if key == "commitments" else list(doc.part.sources)[-1]
+    last = _the_item(snippet, key, where, f"the last {kind} ('{last_id}')")
     in_span = splice.after_content(snippet, last.end) - len(splice.prefix(key, eol))
     at = span.start + len(old_span[:in_span].encode("utf-8"))
     style = splice.ItemStyle.of(snippet, last, span.dash, splice.column(snippet, last.start))

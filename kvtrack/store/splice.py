@@ -450,7 +450,7 @@ def prefix(list_key: str, eol: str) -> str:
     return f"version: 1{eol}{list_key}:{eol}"
 
 
-def the_item(snippet: str, list_key: str) -> Node:
+def the_item(snippet: str, list_key: str, what: str = "the item") -> Node:
     """The one item of a small document made by `prefix` + an item's text."""
     try:
         root = outline(snippet)
@@ -458,11 +458,11 @@ def the_item(snippet: str, list_key: str) -> Node:
         raise CannotEdit(f"cannot edit: the item does not read on its own ({e})") from None
     seq = root.get(list_key)
     if seq is None or seq.kind != "seq" or seq.flow or len(seq.items or ()) != 1:
-        raise CannotEdit("cannot edit: the item's lines do not hold exactly one list item")
+        raise CannotEdit(f"cannot edit: the lines of {what} do not hold exactly one list item")
     item = (seq.items or [])[0]
     if item.kind != "map" or item.flow:
         raise CannotEdit(
-            "cannot edit: the item is written in flow style ({...}); write it as `key: value` "
+            f"cannot edit: {what} is written in flow style ({{...}}); write it as `key: value` "
             "lines to edit it with kvtrack"
         )
     return item

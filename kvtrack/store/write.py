@@ -122,18 +122,6 @@ class Document:
         self.new_sources.append(replace(source, identifiers={**known, **source.identifiers}))
 
 
-@dataclass(frozen=True, slots=True)
-class Preview:
-    """What an edit would write: the old and new text and their unified diff."""
-
-    old: str
-    new: str
-
-    @property
-    def diff(self) -> str:
-        return unified_diff(self.old, self.new, "a/file", "b/file")
-
-
 def edit(
     path: Path,
     change: Callable[[Document], T],
