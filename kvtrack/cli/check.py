@@ -179,10 +179,8 @@ def _render(
 
 
 def _refuse_same_file(state: Path, data: Path) -> None:
-    import os
-
     try:
-        same = os.path.samefile(state, data)
+        same = state.samefile(data)
     except OSError:
         same = state.resolve() == data.resolve()
     if same:

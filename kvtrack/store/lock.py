@@ -179,7 +179,7 @@ def _open_lock_file(path: Path, target: Path) -> int:
 def _share_like(fd: int, path: Path) -> None:
     """Give a new lock file the data file's group and its read/write bits (a shared register)."""
     try:
-        st = os.stat(path)
+        st = path.stat()
     except OSError:
         return
     with contextlib.suppress(OSError):

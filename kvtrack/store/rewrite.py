@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Protocol
 
 from kvtrack.core.model import Commitment, Register, Source
+from kvtrack.core.schema import COMMITMENT, SOURCE
 from kvtrack.errors import Location, Problem, ValidationError
 from kvtrack.store import splice
 from kvtrack.store.loaded import Locations, Part
@@ -41,23 +42,6 @@ class Document(Protocol):
 
     @property
     def register(self) -> Register: ...
-
-
-_COMMITMENT_ORDER = (
-    "id",
-    "title",
-    "source",
-    "answer",
-    "quote",
-    "due",
-    "due_text",
-    "owner",
-    "places",
-    "tags",
-    "status",
-    "history",
-    "cue",
-)
 
 
 @dataclass
@@ -134,7 +118,7 @@ def _update(
 
     try:
         edits = splice.commitment_splices(
-            old_snippet, item, before, after, _COMMITMENT_ORDER, defaults, eol
+            old_snippet, item, before, after, COMMITMENT.names, defaults, eol
         )
     except CannotEdit as e:
         raise CannotEdit(e.message, where=where) from None
@@ -219,7 +203,7 @@ def _append_items(
     whether the whole file must be read again, which it must when the list is created)."""
     data, eol = doc.data, lines.eol
     count = len(doc.part.commitments) if key == "commitments" else len(doc.part.sources)
-    required = ("id", "title", "source", "quote") if key == "commitments" else ("id",)
+    required = COMMITMENT.required if key == "commitments" else SOURCE.required
     if not count:
         dash = _dash_of(doc, lines, "sources" if key == "commitments" else "commitments")
         style = splice.ItemStyle(dash, dash + 2, {}, {}, {})

@@ -289,7 +289,7 @@ def double_quoted(value: str) -> str:
             out.append("\\t")
         elif ch == "\n":
             out.append("\\n")
-        elif ch.isprintable() and ch not in "\ufeff":
+        elif ch.isprintable() and ch != "\ufeff":
             out.append(ch)
         elif ord(ch) <= 0xFF:
             out.append(f"\\x{ord(ch):02x}")

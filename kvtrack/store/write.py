@@ -152,37 +152,9 @@ def edit(
             with contextlib.suppress(OSError):
                 stale.unlink()
         for _ in range(MAX_ATTEMPTS):
-            doc = _open(path, held, sources_elsewhere)
-            try:  # a refusal needs neither the bytes nor, when the cache has them, the parser
-                result = _apply(change, doc)
-            except KvtrackError:
-                if doc.raw is not None:  # parsed just now: the next command need not parse again
-                    _remember(path, doc.raw, doc.part, sources_elsewhere is None)
-                raise
-            if not doc.changed:
+            done, result = _attempt(path, held, change, sources_elsewhere, dry_run, warn)
+            if done:
                 return result
-            raw = doc.load_bytes()
-            if raw is None:  # changed on disk since the register was read: start again
-                continue
-            from kvtrack.store.rewrite import render_document
-
-            with no_gc():  # the new Part and its pickle are big and hold no cycles
-                new_data, new_part = render_document(doc)
-            if dry_run is not None:
-                dry_run(unified_diff(doc.text, new_data.decode("utf-8"), str(path), str(path)))
-                return result
-            check_interrupt()  # Ctrl-C so far: not applied
-            now = os.stat(path)
-            if FileId.of(now) != doc.seen:  # saved by an editor (which takes no lock) meanwhile
-                continue
-            if new_data != doc.data:
-                new_data = (BOM if raw.startswith(BOM) else b"") + new_data
-                write_atomic(path, new_data)
-                held.wrote(FileId.of(os.stat(path)))
-                with no_gc():
-                    _remember(path, new_data, new_part, sources_elsewhere is None)
-                _warn_links(path, now.st_nlink, warn)
-            return result
     raise ConcurrentChangeError(
         f"the file changed on disk {MAX_ATTEMPTS} times while kvtrack was editing it; "
         "nothing was written. Try again when it is no longer being saved",
@@ -190,17 +162,46 @@ def edit(
     )
 
 
-def render(
-    path: Path, change: Callable[[Document], T], *, sources_elsewhere: frozenset[str] | None = None
-) -> tuple[T, str, str]:
-    """Apply `change` in memory only: (result, old text, new text). For previews and tests."""
-    doc = _open(path, None, sources_elsewhere)
-    result = _apply(change, doc)
+def _attempt(
+    path: Path,
+    held: Held,
+    change: Callable[[Document], T],
+    sources_elsewhere: frozenset[str] | None,
+    dry_run: Callable[[str], None] | None,
+    warn: Callable[[str], None] | None,
+) -> tuple[bool, T]:
+    """One read–change–write: (True, result), or (False, result) when the file changed meanwhile."""
+    doc = _open(path, held, sources_elsewhere)
+    try:  # a refusal needs neither the bytes nor, when the cache has them, the parser
+        result = _apply(change, doc)
+    except KvtrackError:
+        if doc.raw is not None:  # parsed just now: the next command need not parse again
+            _remember(path, doc.raw, doc.part, sources_elsewhere is None)
+        raise
+    if not doc.changed:
+        return True, result
+    raw = doc.load_bytes()
+    if raw is None:  # changed on disk since the register was read
+        return False, result
     from kvtrack.store.rewrite import render_document
 
-    doc.load_bytes()
-    new_data, _part = render_document(doc)
-    return result, doc.text, new_data.decode("utf-8")
+    with no_gc():  # the new Part and its pickle are big and hold no cycles
+        new_data, new_part = render_document(doc)
+    if dry_run is not None:
+        dry_run(unified_diff(doc.text, new_data.decode("utf-8"), str(path), str(path)))
+        return True, result
+    check_interrupt()  # Ctrl-C so far: not applied
+    now = path.stat()
+    if FileId.of(now) != doc.seen:  # saved by an editor (which takes no lock) meanwhile
+        return False, result
+    if new_data != doc.data:
+        written = (BOM if raw.startswith(BOM) else b"") + new_data
+        write_atomic(path, written)
+        held.wrote(FileId.of(path.stat()))
+        with no_gc():
+            _remember(path, written, new_part, sources_elsewhere is None)
+        _warn_links(path, now.st_nlink, warn)
+    return True, result
 
 
 def not_editable(what: str, path: Path, error: ValidationError) -> ValidationError:
@@ -292,7 +293,7 @@ def wait_until_still(path: Path, held: Held | None = None) -> FileId:
 
 def _stat(path: Path) -> os.stat_result:
     try:
-        return os.stat(path)
+        return path.stat()
     except OSError:
         read_bytes(path)  # its message
         raise
