@@ -5,10 +5,13 @@
     python bench/run.py --output -      # print the report instead of writing it
 
 Every figure is the median of several runs of a whole process (start-up included), timed from
-outside with time.perf_counter around the child, and its peak memory is the child's own ru_maxrss
-(os.wait4). Every target is a ratio against a baseline measured in the same run, with the two
-commands run in turn (A B A B ...) so that a machine that is busy for a while slows both: on a
-shared two-core machine absolute seconds drift, ratios much less.
+outside with time.perf_counter around the child, and its peak memory is the command's own maximum
+resident set, from GNU time (see run_once). Every target is a ratio against a baseline measured in
+the same run, with the two commands run in turn (A B A B ...) so that a machine that is busy for a
+while slows both: on a shared two-core machine absolute seconds drift, ratios much less.
+
+- edits: each edit command next to `task N annotate` on the same items and `kvtrack due` on the
+  same file, a different commitment every run; refused edits next to `kvtrack due`.
 
 - cold: the first run after the file changed (the parse cache is emptied before each run, so the
   file is parsed and the cache written); warm: the cache holds the file.
@@ -472,8 +475,8 @@ def main() -> None:
         "turn in the same minute, rather than the absolute seconds.",
         "",
         "How: see bench/run.py's docstring; `bench/generate.py N` makes the registers. Every figure "
-        "is the median of whole-process runs, start-up included; peak memory is the child's "
-        "ru_maxrss.",
+        "is the median of whole-process runs, start-up included; peak memory is each command's "
+        "own maximum resident set (GNU time's %M).",
         "",
     ]
     report = "\n".join(header + lines) + "\n"
