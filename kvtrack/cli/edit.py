@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
+from kvtrack.cli import completion
 from kvtrack.cli.app import app
 from kvtrack.cli.options import (
     DEFAULT_FILE,
@@ -25,6 +26,7 @@ from kvtrack.cli.options import (
     split_values,
     today,
 )
+from kvtrack.cli.safe_args import safe_text
 from kvtrack.errors import ExitCode, KvtrackError
 
 if TYPE_CHECKING:
@@ -35,7 +37,12 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")]
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="The commitment's id.", autocompletion=completion.commitment_ids
+    ),
+]
 OnOption = Annotated[
     Optional[str],
     typer.Option(
@@ -45,7 +52,10 @@ OnOption = Annotated[
     ),
 ]
 NoteOption = Annotated[
-    Optional[str], typer.Option("--note", help="What happened, in a sentence.", metavar="TEXT")
+    Optional[str],
+    typer.Option(
+        "--note", help="What happened, in a sentence.", metavar="TEXT", callback=safe_text
+    ),
 ]
 DryRunOption = Annotated[
     bool,
@@ -54,7 +64,10 @@ DryRunOption = Annotated[
 EvidenceOption = Annotated[
     Optional[str],
     typer.Option(
-        "--evidence", help="Where it says so: a URL or a document reference.", metavar="URL"
+        "--evidence",
+        help="Where it says so: a URL or a document reference.",
+        metavar="URL",
+        callback=safe_text,
     ),
 ]
 
@@ -66,10 +79,28 @@ def add(
         typer.Option("--id", help="A new unique slug, e.g. groningen-cascadeplein.", metavar="ID"),
     ],
     title: Annotated[
-        str, typer.Option("--title", help="Short description, in Dutch.", metavar="T")
+        str,
+        typer.Option(
+            "--title", help="Short description, in Dutch.", metavar="T", callback=safe_text
+        ),
     ],
     source: Annotated[
-        str, typer.Option("--source", help="Id of the source under `sources:`.", metavar="SRC")
+        str,
+        typer.Option(
+            "--source",
+            help="Id of the source under `sources:`.",
+            metavar="SRC",
+            autocompletion=completion.source_ids,
+        ),
+    ],
+    quote: Annotated[
+        str,
+        typer.Option(
+            "--quote",
+            help="The promise, quoted exactly from the source.",
+            metavar="Q",
+            callback=safe_text,
+        ),
     ],
     due: Annotated[
         Optional[str],
@@ -82,26 +113,31 @@ def add(
     due_text: Annotated[
         Optional[str],
         typer.Option(
-            "--due-text", help='The time phrase as written ("voor de zomer").', metavar="TEXT"
+            "--due-text",
+            help='The time phrase as written ("voor de zomer").',
+            metavar="TEXT",
+            callback=safe_text,
         ),
     ] = None,
     answer: Annotated[
         Optional[list[int]],
         typer.Option("--answer", help="Answer number in the source. Repeatable.", metavar="N"),
     ] = None,
-    quote: Annotated[
-        Optional[str],
-        typer.Option("--quote", help="The promise, quoted exactly from the source.", metavar="Q"),
-    ] = None,
     owner: Annotated[
-        Optional[str], typer.Option("--owner", help="Responsible ministry or body.", metavar="O")
+        Optional[str],
+        typer.Option(
+            "--owner", help="Responsible ministry or body.", metavar="O", callback=safe_text
+        ),
     ] = None,
     place: Annotated[
         Optional[list[str]],
-        typer.Option("--place", help="Place concerned. Repeatable.", metavar="P"),
+        typer.Option(
+            "--place", help="Place concerned. Repeatable.", metavar="P", callback=safe_text
+        ),
     ] = None,
     tag: Annotated[
-        Optional[list[str]], typer.Option("--tag", help="Tag. Repeatable.", metavar="T")
+        Optional[list[str]],
+        typer.Option("--tag", help="Tag. Repeatable.", metavar="T", callback=safe_text),
     ] = None,
     file: EditFileOption = DEFAULT_FILE,
     dry_run: DryRunOption = False,
@@ -125,7 +161,7 @@ def add(
         id=id_.strip(),
         title=title.strip(),
         source=source.strip(),
-        quote=(quote or "").strip(),
+        quote=quote.strip(),
         answer=tuple(answer or ()),
         due=period_option("--due", due),
         due_text=_blank_to_none(due_text),
@@ -253,7 +289,7 @@ def reschedule(
 @app.command()
 def note(
     commitment_id: IdArgument,
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.", callback=safe_text)],
     on: OnOption = None,
     evidence: EvidenceOption = None,
     file: EditFileOption = DEFAULT_FILE,

@@ -82,6 +82,8 @@ _VALIDATOR = (
     "store/yaml_events.py",
     "store/loaded.py",
     "store/file_text.py",
+    "store/gc_pause.py",
+    "core/schema.py",
     "core/model.py",
     "core/period.py",
 )

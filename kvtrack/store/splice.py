@@ -365,6 +365,13 @@ def render_mapping_item(
 
 def _field_lines(key: str, value: Any, style: ItemStyle) -> list[str]:
     pad = " " * style.key
+    if isinstance(value, list) and any(isinstance(v, dict) for v in value):  # history entries
+        dash = style.list_dash.get(key, style.key + style.dash)
+        entry = ItemStyle(dash, dash + (style.key - style.dash), {}, {}, {})
+        lines = [f"{pad}{key}:"]
+        for v in value:
+            lines.extend(render_mapping_item(v, entry, "\n", tuple(v)).splitlines())
+        return lines
     if isinstance(value, list) and value and not style.flow_lists.get(key, True):
         dash = style.list_dash.get(key, style.key)
         out = [f"{pad}{key}:"]
@@ -576,18 +583,24 @@ def _history_splices(
     defaults_of: Callable[[], HistoryStyle],
     eol: str,
 ) -> list[Splice]:
-    added = _inserted_entry(before.history, after.history)
-    if added is None:
+    added = _inserted_entries(before.history, after.history)
+    if not added:
         return []
-    position, entry = added
-    data = history_to_dict(entry)
     node, key_node = item.get("history"), item.key_node("history")
     keys = _key_column(snippet, item)
     if node is not None and node.kind == "seq" and node.items:
-        return [_into_entries(snippet, node, position, data, eol)]
+        return [
+            _into_entries(snippet, node, position, history_to_dict(entry), eol)
+            for position, entry in added
+        ]
     defaults = defaults_of()
     dash = keys + defaults.offset
-    entry_text = _entry_lines(data, dash, dash + defaults.gap, defaults.flow, defaults.quotes, eol)
+    entry_text = "".join(
+        _entry_lines(
+            history_to_dict(e), dash, dash + defaults.gap, defaults.flow, defaults.quotes, eol
+        )
+        for _, e in added
+    )
     if node is None or key_node is None:
         at = _insertion_after_lower_keys(snippet, item, "history", order)
         return [_insert(snippet, at, " " * keys + "history:" + eol + entry_text, eol)]
@@ -603,17 +616,21 @@ def _history_splices(
     raise CannotEdit("cannot edit: `history` is not a list")
 
 
-def _inserted_entry(
+def _inserted_entries(
     old: tuple[HistoryEntry, ...], new: tuple[HistoryEntry, ...]
-) -> tuple[int, HistoryEntry] | None:
-    """(position, entry) when `new` is `old` with one entry inserted; None when equal."""
-    if new == old:
-        return None
-    if len(new) == len(old) + 1:
-        for i, entry in enumerate(new):
-            if new[:i] + new[i + 1 :] == old:
-                return i, entry
-    raise ValueError("an edit adds one history entry and never changes the others")
+) -> list[tuple[int, HistoryEntry]]:
+    """(position in `old`, entry) for each entry of `new` that is not in `old`, when `new` is
+    `old` with entries inserted (in order); an edit never changes or drops an entry."""
+    out: list[tuple[int, HistoryEntry]] = []
+    i = 0
+    for entry in new:
+        if i < len(old) and entry == old[i]:
+            i += 1
+        else:
+            out.append((i, entry))
+    if i != len(old):
+        raise ValueError("an edit adds history entries and never changes the others")
+    return out
 
 
 def _into_entries(snippet: str, seq: Node, position: int, data: dict[str, Any], eol: str) -> Splice:

@@ -134,13 +134,10 @@ class Stream:
                 key = get()
                 if type(key) is MappingEndEvent:
                     return Map(first, pairs)
+                if type(key) is not ScalarEvent:  # a complex key: its events come first
+                    key = self.node(key)
                 value = get()
-                add_pair(
-                    (
-                        key if type(key) is ScalarEvent else self.node(key),
-                        value if type(value) is ScalarEvent else self.node(value),
-                    )
-                )
+                add_pair((key, value if type(value) is ScalarEvent else self.node(value)))
         if kind is AliasEvent:
             self.aliases.append(first.start_mark)
             alias: AliasEvent = first
