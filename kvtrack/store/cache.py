@@ -86,6 +86,7 @@ _VALIDATOR = (
     "core/schema.py",
     "core/model.py",
     "core/period.py",
+    "core/suggest.py",
 )
 
 
