@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     ATTENTION = 1  # `check`: something needs attention (Nagios WARNING)
     ERROR = 2  # bad input, bad arguments, an invalid file or a refused edit (Nagios CRITICAL)
     UNKNOWN = 3  # `check --nagios`: the check itself could not run
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT) stopped an edit before it changed anything
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ def test_the_exit_code_table():
         "ATTENTION": 1,
         "ERROR": 2,
         "UNKNOWN": 3,
+        "INTERRUPTED": 130,
     }
 
 
