@@ -20,6 +20,16 @@ T = TypeVar("T")
 
 TIMEZONE = "Europe/Amsterdam"
 
+
+def input_path(text: str | Path) -> Path:
+    """--file's value: an empty one would be read as the current directory, so it is refused."""
+    if not str(text).strip():
+        raise typer.BadParameter(
+            "the path is empty; name a commitments file or a directory of them"
+        )
+    return Path(text)
+
+
 FileOption = Annotated[
     Path,
     typer.Option(
@@ -29,6 +39,7 @@ FileOption = Annotated[
         show_envvar=True,
         help="Commitments file, or a directory of them, to read.",
         metavar="PATH",
+        parser=input_path,
     ),
 ]
 EditFileOption = Annotated[
@@ -40,6 +51,7 @@ EditFileOption = Annotated[
         show_envvar=True,
         help="Commitments file, or a directory of them, to edit.",
         metavar="PATH",
+        parser=input_path,
     ),
 ]
 AsOfOption = Annotated[
@@ -95,8 +107,14 @@ def today() -> date:
     return datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
-def named(option: str, convert: Callable[[str], T], text: str) -> T:
-    """`convert(text)`, with the option's name in front of any error message."""
+def parse_option(option: str, convert: Callable[[str], T], text: str) -> T:
+    """The one way an option's value (a day, a period, a window, a size) is read.
+
+    `convert` is the core's parser of that kind of value; it accepts ASCII digits only and years
+    from core.limits.MIN_YEAR to MAX_YEAR, and says what it was given and the form it expects.
+    Here the option's name goes in front, so every command words the same mistake the same way:
+    `--as-of: '1-12-2026' is not a date; write it as 2026-12-01 (YYYY-MM-DD, year first)`.
+    """
     try:
         return convert(text)
     except KvtrackError as e:
@@ -109,7 +127,7 @@ def day_option(option: str, text: str | None) -> date:
         return today()
     from kvtrack.core.period import parse_date
 
-    return named(option, parse_date, text)
+    return parse_option(option, parse_date, text)
 
 
 def as_of_date(text: str | None) -> date:
@@ -122,13 +140,13 @@ def period_option(option: str, text: str | None) -> Period | None:
         return None
     from kvtrack.core.period import Period
 
-    return named(option, Period.parse, text)
+    return parse_option(option, Period.parse, text)
 
 
 def window(text: str) -> Window:
     from kvtrack.core.query import Window
 
-    return named("--within", Window.parse, text)
+    return parse_option("--within", Window.parse, text)
 
 
 def boundary(option: str, text: str | None, *, end: bool) -> date | None:

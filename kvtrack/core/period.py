@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from kvtrack.core.limits import MAX_YEAR, MIN_YEAR
 from kvtrack.errors import KvtrackError
 
 Granularity = Literal["year", "half", "quarter", "month", "day"]
 
 _FORMS = "YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD"
+# ASCII digits only (re.ASCII): `\d` alone would take Arabic-Indic or full-width digits too.
 _PATTERN = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh]\d)|(?P<quarter>[Qq]\d)|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$"
+    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh]\d)|(?P<quarter>[Qq]\d)|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$",
+    re.ASCII,
 )
+# The Dutch way of writing a day, 1-12-2026 or 01.12.2026: told how to write it the ISO way.
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
 
 
 class PeriodError(KvtrackError):
@@ -65,30 +70,33 @@ class Period:
         return cls(day, day, "day")
 
     @classmethod
-    def parse(cls, text: object) -> Period:
-        """Parse `2025`, `2025-H1`, `2025-Q3`, `2025-06` or `2025-06-30` (also an int year or a date)."""
+    def parse(cls, text: object, *, what: str = "a period", forms: str = _FORMS) -> Period:
+        """Parse `2025`, `2025-H1`, `2025-Q3`, `2025-06` or `2025-06-30` (also an int year or a date).
+
+        `what` and `forms` name what was expected in the message when the text has no such shape.
+        """
         if isinstance(text, date):
             return cls.day(text)
         if isinstance(text, int) and not isinstance(text, bool):
             text = str(text)
         if not isinstance(text, str):
-            raise PeriodError(f"expected a period ({_FORMS}), got {type(text).__name__}")
+            raise PeriodError(f"expected {what} ({forms}), got {type(text).__name__}")
         raw = text.strip()
         m = _PATTERN.match(raw)
         if m is None:
-            raise PeriodError(f"'{text}' is not a period; write it as {_FORMS}")
+            raise PeriodError(f"'{text}' is not {what}; write it as {_day_first(raw) or forms}")
         try:
             return cls._from_match(m, raw)
         except PeriodError as e:
             if e.message.startswith("'"):
                 raise
-            raise PeriodError(f"'{raw}' is not a period: {e.message}") from None
+            raise PeriodError(f"'{raw}' is not {what}: {e.message}") from None
 
     @classmethod
     def _from_match(cls, m: re.Match[str], raw: str) -> Period:
         year = int(m["year"])
-        if year < 1000:
-            raise PeriodError(f"year {year} is out of range; use a four-digit year")
+        if not MIN_YEAR <= year <= MAX_YEAR:
+            raise PeriodError(out_of_range(year))
         if m["half"]:
             return cls.half(year, int(m["half"][1:]))
         if m["quarter"]:
@@ -129,11 +137,31 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def out_of_range(year: int) -> str:
+    """Why a year is refused: every renderer must be able to add a window to its dates."""
+    return f"year {year} is out of range; use a year from {MIN_YEAR} to {MAX_YEAR}"
+
+
+def _day_first(raw: str) -> str | None:
+    """The ISO spelling of a day written day first (the Dutch 1-12-2026), else None."""
+    m = _DAY_FIRST.match(raw)
+    if m is None:
+        return None
+    try:
+        day = date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
+    return (
+        f"{day.isoformat()} (YYYY-MM-DD, year first)" if MIN_YEAR <= day.year <= MAX_YEAR else None
+    )
+
+
 def parse_date(text: object) -> date:
     """A strict ISO calendar date (YYYY-MM-DD), with a message that says what is wrong."""
     if isinstance(text, date):
         return text
-    period = Period.parse(text)
+    period = Period.parse(text, what="a date", forms="YYYY-MM-DD")
     if period.granularity != "day":
-        raise PeriodError(f"'{text}' is not a date; write it as YYYY-MM-DD")
+        kind = {"half": "half-year"}.get(period.granularity, period.granularity)
+        raise PeriodError(f"'{text}' is a {kind}, not a day; write it as YYYY-MM-DD")
     return period.start
