@@ -302,7 +302,8 @@ def test_a_crash_is_unknown_to_a_monitor(run, data, monkeypatch):
     result = go(run, data, "--nagios")
     assert (result.exit_code, result.stdout) == (
         3,
-        "KVTRACK UNKNOWN - internal error: RuntimeError: boom\n",
+        "KVTRACK UNKNOWN - internal error: RuntimeError: boom; please report it with the "
+        "command you ran\n",
     )
 
 

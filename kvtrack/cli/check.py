@@ -11,7 +11,7 @@ import typer
 from typer.core import TyperCommand
 from typer.exceptions import TyperException
 
-from kvtrack.cli.app import app
+from kvtrack.cli.app import UNKNOWN, app
 from kvtrack.cli.options import (
     DEFAULT_FILE,
     DEFAULT_WITHIN,
@@ -23,8 +23,6 @@ from kvtrack.errors import ExitCode, KvtrackError
 
 if TYPE_CHECKING:
     from kvtrack.core.check import CheckResult
-
-UNKNOWN = 3  # the monitoring-plugin exit code for "the check itself failed"
 
 
 class TextOrJson(StrEnum):
@@ -109,23 +107,8 @@ def check(
 
       kvtrack check --nagios --within 30d
     """
-    if not nagios:
-        code = _run(file, as_of, within, format, state)  # a KvtrackError exits 2 in app.py
-    else:
-        try:
-            code = _run(file, as_of, within, format, state, nagios=True)
-        except BrokenPipeError:
-            raise
-        except KvtrackError as error:
-            from kvtrack.render.check_nagios import render_unknown
-
-            _write(render_unknown([str(p) for p in error.problems]))
-            code = UNKNOWN
-        except Exception as error:  # a crash is UNKNOWN to a monitor, not WARNING (exit 1)
-            from kvtrack.render.check_nagios import render_unknown
-
-            _write(render_unknown([f"internal error: {type(error).__name__}: {error}"]))
-            code = UNKNOWN
+    # Errors, and crashes, are reported by the CLI's edge (app.py): UNKNOWN and 3 under --nagios.
+    code = _run(file, as_of, within, format, state, nagios=nagios)
     if code:
         raise typer.Exit(code)
 

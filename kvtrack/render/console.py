@@ -22,9 +22,14 @@ def colour_allowed(stream: object) -> bool:
 def stdout_console() -> Console:
     from rich.console import Console
 
+    class _Stdout(Console):
+        def on_broken_pipe(self) -> None:
+            # rich would exit 1 ("attention" to cron); the CLI's edge ends a closed pipe quietly
+            raise BrokenPipeError
+
     tty = colour_allowed(sys.stdout)
     # Not a terminal: plain text, no colour, no wrapping to an imagined width.
-    return Console(
+    return _Stdout(
         file=sys.stdout,
         no_color=not tty,
         color_system="auto" if tty else None,
