@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from yaml.events import Event, MappingStartEvent, SequenceStartEvent
 
+from kvtrack.core.limits import MAX_NESTING
 from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
 from kvtrack.errors import Location, Problem, ValidationError
 from kvtrack.store.node_reader import NodeReader, kind_of
@@ -123,6 +124,14 @@ def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part
         stream.close()
     if stream.aliases:
         raise _aliases_error(stream, path)
+    reader.problems.extend(
+        Problem(
+            f"nested more than {MAX_NESTING} levels deep (a commitments file needs 5); "
+            "flatten it or quote it as text",
+            Location(path, m.line + 1, m.column + 1),
+        )
+        for m in stream.too_deep[:_ALIASES_SHOWN]
+    )
     if reader.problems:
         raise PartError(reader.problems, reader.part())
     return reader.part()
@@ -280,8 +289,22 @@ class _Reader(NodeReader):
             answered=answered,
             identifiers=identifiers,
             file=self.text(f.get("file"), "file"),
-            url=self.text(f.get("url"), "url"),
+            url=self.url(f.get("url")),
         )
+
+    def url(self, node: Node | None) -> str | None:
+        """A link is one line: a newline or control character in it would break every export."""
+        url = self.text(node, "url")
+        if url is not None and node is not None:
+            bad = next((c for c in url if not c.isprintable() or c.isspace()), None)
+            if bad is not None:
+                self.problem(
+                    node,
+                    f"url contains {'a space' if bad == ' ' else f'the control character {bad!r}'}; "
+                    "a URL is one line without spaces (write a space as %20)",
+                )
+                return None
+        return url
 
     def commitment(self, node: Node) -> None:
         f = self.mapping(
