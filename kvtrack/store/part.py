@@ -12,8 +12,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kvtrack.core.limits import MAX_INPUT_BYTES
 from kvtrack.core.model import Commitment, Register, Source
-from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
+from kvtrack.errors import Location, Problem, ValidationError
 
 
 class Locations(Mapping[str, Location]):
@@ -109,21 +110,14 @@ class PartError(ValidationError):
 
 
 # -- files ----------------------------------------------------------------------------------------
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a KvtrackError that names the path and says what to do."""
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise NotFoundError(
-            "no such file; pass --file PATH, set KVTRACK_FILE, or run kvtrack where commitments.yaml is",
-            where=Location(str(path)),
-        ) from None
-    except IsADirectoryError:
-        raise KvtrackError(
-            "is a directory, not a commitments file", where=Location(str(path))
-        ) from None
-    except OSError as e:
-        raise KvtrackError(f"cannot read: {e.strerror}", where=Location(str(path))) from None
+def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The file's bytes, or a KvtrackError that names the path and says what to do.
+
+    A regular file only, of at most `max_bytes` (see `bounded`): never a device, pipe or hang.
+    """
+    from kvtrack.store.bounded import read_bounded
+
+    return read_bounded(path, max_bytes)
 
 
 def decode(data: bytes, path: str) -> str:
