@@ -66,6 +66,15 @@ WithinOption = Annotated[
         "--within", help="How far ahead counts as due soon: 30d, 6w, 3m, 1y.", metavar="WINDOW"
     ),
 ]
+MaxBytesOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--max-bytes",
+        envvar="KVTRACK_MAX_BYTES",
+        help="Refuse a file larger than this: 64M unless set; 200M, 1G, or a number of bytes.",
+        metavar="SIZE",
+    ),
+]
 DEFAULT_FILE = Path("commitments.yaml")
 DEFAULT_WITHIN = "90d"  # how far ahead "due soon" looks unless --within says otherwise
 
@@ -155,6 +164,13 @@ def boundary(option: str, text: str | None, *, end: bool) -> date | None:
     if period is None:
         return None
     return period.end if end else period.start
+
+
+def byte_limit(text: str | None) -> int:
+    """--max-bytes: the largest file a command reads (core.limits.MAX_INPUT_BYTES by default)."""
+    from kvtrack.core.limits import MAX_INPUT_BYTES, parse_size
+
+    return MAX_INPUT_BYTES if text is None else parse_option("--max-bytes", parse_size, text)
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:

@@ -14,11 +14,13 @@ from kvtrack.cli.options import (
     AsOfOption,
     FileOption,
     ListFormat,
+    MaxBytesOption,
     TableOrJson,
     TimelineFormat,
     WithinOption,
     as_of_date,
     boundary,
+    byte_limit,
     split_values,
     window,
 )
@@ -27,7 +29,7 @@ Many = Optional[list[str]]
 
 
 @app.command()
-def validate(file: FileOption = DEFAULT_FILE) -> None:
+def validate(file: FileOption = DEFAULT_FILE, max_bytes: MaxBytesOption = None) -> None:
     """Check the whole file and report every problem as path:line:col: message.
 
     Exit 0 with a one-line summary when the file is valid, 2 otherwise.
@@ -36,7 +38,7 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
     """
     from kvtrack.store.register import load
 
-    loaded = load(file)
+    loaded = load(file, max_bytes=byte_limit(max_bytes))
     reg = loaded.register
     n, s, f = len(reg.commitments), len(reg.sources), len(loaded.paths)
     files = f" in {f} file{'s' * (f != 1)}" if file.is_dir() else ""
@@ -48,6 +50,7 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
 @app.command("list")
 def list_(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     status: Annotated[
         Many,
         typer.Option(
@@ -129,7 +132,7 @@ def list_(
         due_after=boundary("--due-after", due_after, end=True),
     )
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     items = select(register.commitments, day, win, where)
     emit_list(items, format.value, register, day, ics_events=ics_events)
 
@@ -138,6 +141,7 @@ def list_(
 def show(
     commitment_id: Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")],
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -153,13 +157,14 @@ def show(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     emit_show(assess(register.get(commitment_id), day, win), register, day, format.value)
 
 
 @app.command()
 def due(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     all_: Annotated[
         bool, typer.Option("--all", help="Also list upcoming and undated commitments.")
@@ -182,13 +187,14 @@ def due(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     emit_due(attention(register.commitments, day, win, include_all=all_), day, win, format.value)
 
 
 @app.command()
 def timeline(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     from_: Annotated[
         Optional[str],
         typer.Option(
@@ -235,7 +241,11 @@ def timeline(
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    if out is not None:
+        from kvtrack.cli.guards import refuse_overwrite
+
+        refuse_overwrite(out, "--out", register=file)
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     assessed = select(register.commitments, day, win)
     if format in (TimelineFormat.svg, TimelineFormat.html):
         drawn, undated = spans(register, assessed, start, end)

@@ -11,6 +11,7 @@ each file's part from the parse cache when its bytes have not changed (see `cach
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -119,7 +120,9 @@ def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part
     except yaml.YAMLError as e:
         if isinstance(text, bytes):
             decode(text, path)  # bytes that are not UTF-8: say where
-        raise ValidationError(f"YAML error: {e}", where=Location(path)) from None
+        raise _character_error(text, path) or ValidationError(
+            f"YAML error: {' '.join(str(e).split())}", where=Location(path)
+        ) from None
     finally:
         stream.close()
     if stream.aliases:
@@ -135,6 +138,35 @@ def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part
     if reader.problems:
         raise PartError(reader.problems, reader.part())
     return reader.part()
+
+
+# What YAML allows nowhere in a file: C0 controls but tab, newline and carriage return, and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _character_error(text: str | bytes, path: str) -> ValidationError | None:
+    """The parser's complaint about a character (a NUL byte), as one line at its line:col."""
+    if isinstance(text, bytes):
+        found = _CONTROL_BYTES.search(text)
+        if found is None:
+            return None
+        at, code = found.start(), text[found.start()]
+        line_start = text.rfind(b"\n", 0, at) + 1
+        col = len(text[line_start:at].decode("utf-8", "replace")) + 1
+        line = text.count(b"\n", 0, at) + 1
+    else:
+        m = _CONTROL.search(text)
+        if m is None:
+            return None
+        at, code = m.start(), ord(text[m.start()])
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    name = " (NUL)" if code == 0 else ""
+    return ValidationError(
+        f"the control character 0x{code:02x}{name} is not allowed in a YAML file; "
+        "is it a binary file, or was it damaged? Remove the character",
+        where=Location(path, line, col),
+    )
 
 
 def _blank(text: str | bytes) -> bool:
