@@ -447,6 +447,8 @@ def _state_json(**fields):
         (_state_json(reported={"a": {"state": "done", "due": "2025"}}), "malformed"),
         (_state_json(reported=[]), "malformed"),
         ("[1, 2]", "not a kvtrack check state file"),
+        ("[" * 100_000, "nested too deeply to be a kvtrack state"),
+        ('{"a": ' * 100_000, "nested too deeply to be a kvtrack state"),
     ],
 )
 def test_corrupt_state_warns_then_full_report(run, data, state, content, problem):
@@ -491,7 +493,10 @@ def test_state_must_not_be_the_data_file(run, data):
     before = data.read_bytes()
     result = go(run, data, "--state", str(data))
     assert result.exit_code == 2
-    assert "--state must name its own file" in result.stderr
+    assert result.stderr == (
+        f"{data}: --state would overwrite the commitments file; nothing was written. "
+        "Name another file\n"
+    )
     assert data.read_bytes() == before
 
 

@@ -133,7 +133,8 @@ def test_only_ascii_digits_make_a_period(text):
 
 
 @pytest.mark.parametrize(
-    ("text", "amount", "unit"), [("30d", 30, "d"), ("6W", 6, "w"), (" 3 m ", 3, "m"), ("100y", 100, "y")]
+    ("text", "amount", "unit"),
+    [("30d", 30, "d"), ("6W", 6, "w"), (" 3 m ", 3, "m"), ("100y", 100, "y")],
 )
 def test_windows_that_are_fine(text, amount, unit):
     assert Window.parse(text) == Window(amount, unit)
