@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import kvtrack.store.load as load
+import kvtrack.store.reader as reader
 
 
 def best(fn: Callable[[], object], runs: int = 3) -> float:
@@ -34,17 +34,17 @@ def main() -> None:
             return hashlib.file_digest(f, "sha256").hexdigest()
 
     def parse() -> int:
-        return len(load.parse_part(path.read_bytes(), str(path)).commitments)
+        return len(reader.parse_part(path.read_bytes(), str(path)).commitments)
 
     n = parse()
     hashing = best(digest)
     off = best(parse)
-    real = load.no_gc
-    load.no_gc = contextlib.nullcontext  # type: ignore[assignment]
+    real = reader.no_gc
+    reader.no_gc = contextlib.nullcontext  # type: ignore[assignment]
     try:
         on = best(parse, runs=1 if n > 20000 else 3)
     finally:
-        load.no_gc = real
+        reader.no_gc = real
     print(f"| {n:,} | {hashing:.3f} | {off:.3f} | {on:.3f} |")
 
 

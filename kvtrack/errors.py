@@ -1,7 +1,8 @@
-"""The one domain error type, and the exit codes the CLI maps it to.
+"""The one domain error type, its problems (`path:line:col: message`), and the exit-code table.
 
-The library raises `KvtrackError` (or a subclass); the CLI catches it once at its edge and prints
-`path:line:col: message`. Nothing below the CLI prints or exits.
+The library raises `KvtrackError`; the CLI hands it to its one reporter (`kvtrack.cli.app.report`),
+which prints it and picks the exit code. Nothing below the CLI prints or exits. A subclass exists
+only where the CLI reports it differently.
 """
 
 from __future__ import annotations
@@ -11,9 +12,16 @@ from enum import IntEnum
 
 
 class ExitCode(IntEnum):
+    """Every exit status kvtrack ends with; cron reads 1 as "mail this", so errors are never 1.
+
+    Under `check --nagios` the same numbers are the monitoring plugin's OK, WARNING (only due
+    soon), CRITICAL (something overdue) and UNKNOWN (the check could not run: any error).
+    """
+
     OK = 0
-    ATTENTION = 1  # `check`: something needs attention
-    ERROR = 2  # bad input, bad arguments, invalid file
+    ATTENTION = 1  # `check`: something needs attention (Nagios WARNING)
+    ERROR = 2  # bad input, bad arguments, an invalid file or a refused edit (Nagios CRITICAL)
+    UNKNOWN = 3  # `check --nagios`: the check itself could not run
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,8 +59,6 @@ class KvtrackError(Exception):
     Carries one or more problems; `str()` gives one `path:line:col: message` line per problem.
     """
 
-    exit_code: int = ExitCode.ERROR
-
     def __init__(
         self,
         message: str | None = None,
@@ -88,12 +94,18 @@ class KvtrackWarning(UserWarning):
 
 
 class ValidationError(KvtrackError):
-    """The commitments file breaks the schema; `problems` lists every violation found."""
+    """The commitments file breaks the schema; `problems` lists every violation found.
+
+    The reporter ends a list of several with how many there are.
+    """
 
 
-class NotFoundError(KvtrackError):
-    """An id, source or file that does not exist."""
+class UsageError(KvtrackError):
+    """Bad arguments for `command`, reported with where to find its help."""
 
+    def __init__(self, message: str, *, command: str) -> None:
+        super().__init__(message)
+        self.command = command
 
-class LockTimeoutError(KvtrackError):
-    """Another kvtrack process kept the file locked for too long."""
+    def located(self, where: Location) -> KvtrackError:
+        return self

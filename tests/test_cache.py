@@ -21,7 +21,8 @@ from conftest import AS_OF, MINIMAL, SHIPPED
 
 import kvtrack.core.model as model_module
 import kvtrack.core.period as period_module
-import kvtrack.store.load as load_module
+import kvtrack.store.loaded as loaded_module
+import kvtrack.store.reader as reader_module
 from kvtrack.core.model import Status
 from kvtrack.core.period import Period
 from kvtrack.store import cache
@@ -32,13 +33,13 @@ from kvtrack.store.register import load
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths the YAML parser ran on (a cache hit does not parse)."""
     seen: list[str] = []
-    real = load_module.parse_part
+    real = reader_module.parse_part
 
     def counting(text, path, **kw):
         seen.append(path)
         return real(text, path, **kw)
 
-    monkeypatch.setattr(load_module, "parse_part", counting)
+    monkeypatch.setattr(reader_module, "parse_part", counting)
     return seen
 
 
@@ -262,8 +263,8 @@ def forged(register_file: Path, mac: bytes) -> None:
         str(register_file),
         part.register.sources,
         (dataclasses.replace(c, title="Vervalst", status=Status.DONE),),
-        load_module.Locations(str(register_file), {"src": (3, 5)}),
-        load_module.Locations(str(register_file), {"a": (11, 5)}),
+        loaded_module.Locations(str(register_file), {"src": (3, 5)}),
+        loaded_module.Locations(str(register_file), {"a": (11, 5)}),
         [],
     )
     payload = pickle.dumps(done)
@@ -531,7 +532,7 @@ def test_the_stamp_covers_every_module_the_loader_uses(register_file):
 
 def test_editing_any_stamped_file_changes_the_stamp(monkeypatch, tmp_path):
     before = cache._code()
-    victim = next(p for p in cache.stamped_files() if p.name == "node_reader.py")
+    victim = next(p for p in cache.stamped_files() if p.name == "yaml_values.py")
     real_stat = os.stat
 
     def touched(path, *a, **kw):

@@ -15,7 +15,7 @@ from conftest import AS_OF, MINIMAL, SHIPPED
 from kvtrack.core.check import Level, Reason, Reported, Snapshot, check
 from kvtrack.core.query import State, Window
 from kvtrack.store.check_state import read_state, write_state
-from kvtrack.store.load import parse_text
+from kvtrack.store.register import parse_text
 
 # As of 2026-11-27 with the default 90-day window: `laat` is overdue (331 days late), `binnenkort`
 # due soon (34 days left), `later` upcoming, `klaar` done, `vaag` undated.

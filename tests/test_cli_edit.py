@@ -10,8 +10,8 @@ from conftest import AS_OF, MINIMAL
 
 from kvtrack.core.model import Status
 from kvtrack.core.period import Period
-from kvtrack.store.load import load
 from kvtrack.store.lock import locked
+from kvtrack.store.register import load
 
 
 def assert_valid(run, path):

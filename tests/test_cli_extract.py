@@ -14,7 +14,7 @@ from conftest import SEED, SHIPPED
 from typer.testing import CliRunner
 
 from kvtrack.cli import app
-from kvtrack.store.load import load
+from kvtrack.store.register import load
 
 DATA = Path(__file__).resolve().parent / "data" / "extract"
 GGZ = DATA / "02_markdown_ggz.md"

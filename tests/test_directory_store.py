@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, SHIPPED
 
-import kvtrack.store.load as load_module
+import kvtrack.store.reader as reader_module
 from kvtrack.store.register import load
 
 SOURCES = """\
@@ -174,13 +174,13 @@ def test_a_file_with_neither_list_is_an_error(run, store):
 
 def test_the_cache_reparses_only_the_file_that_changed(store, monkeypatch):
     seen: list[str] = []
-    real = load_module.parse_part
+    real = reader_module.parse_part
 
     def counting(text, path, **kw):
         seen.append(Path(path).name)
         return real(text, path, **kw)
 
-    monkeypatch.setattr(load_module, "parse_part", counting)
+    monkeypatch.setattr(reader_module, "parse_part", counting)
     load(store)
     assert sorted(seen) == ["2024.yaml", "b.yml"]
     write(store, "2025/b.yml", OTHER.replace("Derde belofte", "Derde belofte, herzien"))

@@ -162,8 +162,8 @@ def test_yaml_keeps_only_the_cited_sources(export):
 
 
 def test_yaml_of_everything_round_trips_the_whole_register(run, export, reg, tmp_path):
-    from kvtrack.store.load import load
-    from kvtrack.store.serialize import commitment_to_dict
+    from kvtrack.core.serialize import commitment_to_dict
+    from kvtrack.store.register import load
 
     out = tmp_path / "all.yaml"
     out.write_bytes(export("yaml"))

@@ -12,7 +12,7 @@ from kvtrack.core.limits import MAX_NESTING
 from kvtrack.core.model import Register, Source
 from kvtrack.core.query import Window, select
 from kvtrack.render import ics
-from kvtrack.store.load import parse_text
+from kvtrack.store.register import parse_text
 
 
 def deep(open_: str, close: str, depth: int) -> str:

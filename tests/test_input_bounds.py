@@ -113,7 +113,7 @@ def test_sizes():
 
 
 def test_a_file_that_grows_past_the_limit_while_read_is_refused(tmp_path):
-    from kvtrack.store.bounded import open_regular, read_all
+    from kvtrack.store.file_text import open_regular, read_all
 
     path = tmp_path / "c.yaml"
     path.write_bytes(b"x" * 100)

@@ -6,7 +6,7 @@ import pytest
 from conftest import AS_OF, MINIMAL, SHIPPED
 
 from kvtrack.cli.options import parse_option
-from kvtrack.core.period import Period, PeriodError, parse_date
+from kvtrack.core.period import Period, parse_date
 from kvtrack.core.query import Window
 from kvtrack.errors import KvtrackError
 
@@ -128,7 +128,7 @@ def test_one_function_names_the_option():
 
 @pytest.mark.parametrize("text", ["２０２６", "٢٠٢٦-١٢-٠١", "2026-１２"])
 def test_only_ascii_digits_make_a_period(text):
-    with pytest.raises(PeriodError, match="is not a period"):
+    with pytest.raises(KvtrackError, match="is not a period"):
         Period.parse(text)
 
 

@@ -2,7 +2,8 @@ from datetime import date
 
 import pytest
 
-from kvtrack.core.period import Period, PeriodError, parse_date
+from kvtrack.core.period import Period, parse_date
+from kvtrack.errors import KvtrackError
 
 
 @pytest.mark.parametrize(
@@ -58,19 +59,19 @@ def test_int_and_date_values_are_periods():
     ],
 )
 def test_malformed_periods_say_what_is_wrong(text, fragment):
-    with pytest.raises(PeriodError) as info:
+    with pytest.raises(KvtrackError) as info:
         Period.parse(text)
     assert fragment in str(info.value)
 
 
 def test_bool_is_not_a_period():
-    with pytest.raises(PeriodError):
+    with pytest.raises(KvtrackError):
         Period.parse(True)
 
 
 def test_parse_date_requires_a_day():
     assert parse_date("2024-12-05") == date(2024, 12, 5)
-    with pytest.raises(PeriodError, match="not a day"):
+    with pytest.raises(KvtrackError, match="not a day"):
         parse_date("2024-12")
 
 

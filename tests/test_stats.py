@@ -9,7 +9,7 @@ import pytest
 
 from kvtrack.core.query import Window, select
 from kvtrack.core.stats import GroupBy, scorecard
-from kvtrack.store.load import parse_text
+from kvtrack.store.register import parse_text
 
 AS_OF = "2026-11-27"  # window 90d: due soon up to 2027-02-25
 

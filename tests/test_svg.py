@@ -81,8 +81,10 @@ def test_axis_maps_whole_years_and_clamps():
 def test_svg_is_well_formed_with_one_row_per_dated_commitment(picture, records):
     svg = ET.fromstring(picture().encode())
     assert svg.tag == "{http://www.w3.org/2000/svg}svg"
-    width, height = float(svg.get("width", "0")), float(svg.get("height", "0"))
-    assert svg.get("viewBox") == f"0 0 {width:.0f} {height:.0f}"
+    # no fixed size: the viewBox lets it scale to the page (never cut off on a phone)
+    assert svg.get("width") is None and svg.get("height") is None
+    x, y, width, height = (float(v) for v in svg.get("viewBox", "").split())
+    assert (x, y) == (0, 0) and width > 400 and height > 100
     assert [g.get("data-id") for g in rows(svg)] == DATED
     for g in rows(svg):
         rec = records[g.get("data-id")]
@@ -129,22 +131,67 @@ def test_svg_has_a_today_marker_a_legend_and_names_the_undated(picture):
     svg = ET.fromstring(picture().encode())
     today = svg.find("svg:g[@class='today']", NS)
     assert today is not None
-    assert today.findtext("svg:text", namespaces=NS) == f"today {AS_OF}"
+    assert today.findtext("svg:text", namespaces=NS) == "vandaag 27 november 2026"
     grid = year_lines(svg)
     x = float(today.find("svg:line", NS).get("x1"))
     assert grid[2] < x < grid[3]  # inside 2026
     legend = " ".join(t.text for t in svg.findall("svg:g[@class='legend']/svg:text", NS))
-    for word in ("overdue", "due-soon", "upcoming", "done", "dropped", "original due", "today"):
+    for word in ("te laat", "binnenkort", "gepland", "voldaan", "vervallen", "oorspronkelijke"):
         assert word in legend
-    undated = " ".join(t.text for t in svg.findall("svg:g[@class='undated']/svg:text", NS))
-    assert "vague (de komende jaren)" in undated
+    undated = svg.findall("svg:g[@class='undated']/svg:g[@class='undated-item']", NS)
+    assert [g.get("data-id") for g in undated] == ["vague"]
+    text = " ".join(t.text for t in undated[0].findall("svg:text", NS))
+    assert text == "• Vaag (de komende jaren)"
+
+
+def test_svg_speaks_english_when_asked(reg):
+    from kvtrack.core.query import Window, select
+    from kvtrack.core.timeline import spans
+    from kvtrack.render.lang import Lang
+    from kvtrack.render.svg_timeline import render
+    from kvtrack.store.register import load
+
+    register = load(reg).register
+    drawn, undated = spans(
+        register, select(register.commitments, date(2026, 11, 27), Window(90, "d"))
+    )
+    svg = ET.fromstring(render(drawn, undated, date(2026, 11, 27), lang=Lang("en")).encode())
+    assert svg.find("svg:g[@class='today']/svg:text", NS).text == "today 27 November 2026"
+    legend = " ".join(t.text for t in svg.findall("svg:g[@class='legend']/svg:text", NS))
+    assert "overdue" in legend and "due soon" in legend
 
 
 def test_svg_height_grows_with_the_rows(picture):
     all_rows = ET.fromstring(picture().encode())
     one = ET.fromstring(picture("svg", "--from", "2027", "--to", "2027").encode())
     assert [g.get("data-id") for g in rows(one)] == ["quarter-upcoming"]
-    assert float(all_rows.get("height")) > float(one.get("height"))
+    assert height(all_rows) > height(one)
+
+
+def height(svg: ET.Element) -> float:
+    return float(svg.get("viewBox", "0 0 0 0").split()[3])
+
+
+def test_a_long_picture_repeats_the_year_labels(run, write_yaml):
+    rows = "".join(
+        f"  - {{id: c{i:03d}, title: Toezegging {i}, source: s, quote: q, due: {2025 + i % 4}}}\n"
+        for i in range(60)
+    )
+    path = write_yaml(
+        "version: 1\nsources:\n  - {id: s, answered: 2024-06-01}\ncommitments:\n" + rows
+    )
+    result = run("timeline", "--file", str(path), "--as-of", AS_OF, "--format", "svg")
+    svg = ET.fromstring(result.stdout.encode())
+    first = [t.text for t in svg.findall("svg:g[@class='axis']/svg:text", NS)]
+    repeats = svg.findall("svg:g[@class='axis-repeat']", NS)
+    assert len(repeats) == 2  # after rows 25 and 50
+    for g in repeats:
+        assert [t.text for t in g.findall("svg:text", NS)] == first
+    # the labels sit in a band of their own, between rows, never on a bar
+    ys = sorted(float(g.find("svg:text", NS).get("y")) for g in repeats)
+    bars = [float(r.get("y")) for r in svg.findall(".//svg:rect[@class='due']", NS)]
+    for y in ys:
+        assert not any(b - 2 <= y <= b + 12 for b in bars)
 
 
 def test_svg_from_and_to_set_the_axis_and_keep_the_bars_that_cross_it(picture):
@@ -167,7 +214,8 @@ def test_svg_of_an_empty_register_still_draws_an_axis(run, write_yaml):
     result = run("timeline", "--file", str(path), "--as-of", AS_OF, "--format", "svg")
     svg = ET.fromstring(result.stdout.encode())
     assert rows(svg) == []
-    assert "No dated commitments." in [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    texts = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert "Geen toezeggingen met een termijn." in texts
 
 
 # --- the HTML page and --out ------------------------------------------------------------------
@@ -182,10 +230,19 @@ def test_html_is_a_self_contained_page_with_the_picture_and_a_table(picture, rec
     assert svg is not None and [g.get("data-id") for g in rows(svg)] == DATED
     body_rows = root.findall(".//tbody/tr")
     assert [tr.get("data-id") for tr in body_rows] == [*DATED, "vague"]
+    assert root.get("lang") == "nl"
     first = {tr.get("data-id"): tr for tr in body_rows}["quarter-upcoming"]
     cells = first.findall("td")
-    assert "".join(cells[1].itertext()).startswith(records["quarter-upcoming"]["title"])
-    assert cells[3].text == records["quarter-upcoming"]["state"]
+    assert "".join(cells[0].itertext()).startswith(records["quarter-upcoming"]["title"])
+    assert cells[1].text == "eerste kwartaal 2027"
+    assert cells[2].text == "gepland"  # upcoming, in Dutch
+    assert cells[5].text == "src-b, Antwoorden 2, 3"
+    # each source cited in full once, below the table, not on every row
+    assert page.count("Lid Één (Partij)") == 1
+    cited = [dt.text for dt in root.findall(".//dl/dt")]
+    assert sorted(cited) == ["src-a", "src-b"]
+    svg_style = svg.get("style", "")
+    assert svg.get("width") is None and "max-width" in svg_style
 
 
 def test_out_writes_the_file_and_prints_nothing(run, reg, tmp_path):

@@ -19,12 +19,12 @@ from conftest import MINIMAL, SHIPPED
 from kvtrack.core import edits
 from kvtrack.core.model import Commitment, Source, Status
 from kvtrack.core.period import Period
-from kvtrack.errors import KvtrackError, LockTimeoutError, ValidationError
+from kvtrack.errors import KvtrackError, ValidationError
 from kvtrack.store import write
 from kvtrack.store.atomic import stale_temp_files
 from kvtrack.store.edits import add_commitment, record
-from kvtrack.store.load import load
 from kvtrack.store.lock import lock_path, locked
+from kvtrack.store.register import load
 from kvtrack.store.roundtrip import detect_indent
 
 DAY = date(2026, 11, 27)
@@ -43,7 +43,7 @@ def changed_ranges(old: str, new: str) -> list[tuple[int, int]]:
 
 def block_of(path_text: str, path: Path, commitment_id: str) -> tuple[int, int]:
     """0-based [start, end) lines of a commitment in the file, up to the next commitment."""
-    from kvtrack.store.load import parse_text
+    from kvtrack.store.register import parse_text
 
     loaded = parse_text(path_text, str(path))
     starts = sorted(loc.line or 0 for loc in loaded.commitment_at.values())
@@ -432,7 +432,7 @@ def test_the_lock_times_out_with_a_message_naming_the_holder(write_yaml):
     before = path.read_bytes()
     with locked(path):
         started = time.monotonic()
-        with pytest.raises(LockTimeoutError) as caught:
+        with pytest.raises(KvtrackError) as caught:
             record(path, lambda r: edits.add_note(r, "a", "x", DAY), timeout=0.2)
         waited = time.monotonic() - started
     message = str(caught.value)

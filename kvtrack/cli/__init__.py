@@ -1,7 +1,8 @@
 """The command line: a thin Typer layer over the library.
 
-Each module in this package holds a group of commands and registers them on `app`. Errors from the
-library (`KvtrackError`) are caught once, in `_Group.invoke`, and printed as `path:line:col: message`.
+Each module in this package holds a group of commands and registers them on `app`. Every error
+from the library (`KvtrackError`) reaches the user through one function, `app.report`, which prints
+it as `path:line:col: message` and picks the exit code.
 """
 
 from __future__ import annotations
@@ -14,5 +15,8 @@ from kvtrack.cli import check  # noqa: F401  isort: skip
 from kvtrack.cli import stats  # noqa: F401  isort: skip
 from kvtrack.cli import edit  # noqa: F401  isort: skip
 from kvtrack.cli import extract  # noqa: F401  isort: skip
+from kvtrack.cli import log  # noqa: F401  isort: skip
+from kvtrack.cli import search  # noqa: F401  isort: skip
+from kvtrack.cli import site  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -1,4 +1,4 @@
-"""The Typer application, the one place errors are caught, and the entry point."""
+"""The Typer application, the one reporter every error reaches the user through, and the entry point."""
 
 from __future__ import annotations
 
@@ -7,92 +7,122 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
-from typer.exceptions import Abort, Exit, TyperException
 from typer.models import CommandInfo
 
-from kvtrack.errors import ExitCode, KvtrackError, KvtrackWarning, ValidationError
+from kvtrack.errors import ExitCode, KvtrackError, KvtrackWarning, UsageError, ValidationError
 
-UNKNOWN = 3  # the monitoring-plugin exit code for "the check itself failed"
-DEBUG_ENV = "KVTRACK_DEBUG"  # =1: an internal error shows its traceback
-
-
-def report(error: KvtrackError) -> None:
-    """Print every problem as `path:line:col: message` on stderr (no colour, no traceback)."""
-    for line in problem_lines(error):
-        typer.echo(line, err=True)
-    if isinstance(error, ValidationError) and len(error.problems) > 1:
-        typer.echo(f"{len(error.problems)} problems found", err=True)
+# `ctx.meta` key a command sets when its errors must be reported as a monitoring plugin's.
+NAGIOS = "kvtrack.nagios"
+DEBUG_ENV = "KVTRACK_DEBUG"  # =1: an internal error shows its traceback too
 
 
-def problem_lines(error: KvtrackError) -> list[str]:
-    lines = []
+def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
+    """Show `error` to the user and return the exit code to end with: the one place that does.
+
+    Each problem is one `path:line:col: message` line on stderr (no colour, no traceback), and
+    the code is ERROR. A monitoring plugin (`check --nagios`) prints `KVTRACK UNKNOWN - why` on
+    stdout instead and exits UNKNOWN, since a monitor reads exit 2 as CRITICAL.
+    """
+    if nagios:
+        from kvtrack.render.check_nagios import render_unknown
+
+        write_stdout(render_unknown([str(p) for p in error.problems]))
+        return ExitCode.UNKNOWN
+    if isinstance(error, UsageError):
+        typer.echo(f"kvtrack {error.command}: error: {error.message}", err=True)
+        typer.echo(f"Try 'kvtrack {error.command} --help' for help.", err=True)
+        return ExitCode.ERROR
     for problem in error.problems:
         text = str(problem)
         if problem.where.path is None and problem.where.line is None:
             text = f"error: {text}"
-        lines.append(text)
-    return lines
+        typer.echo(text, err=True)
+    if isinstance(error, ValidationError) and len(error.problems) > 1:
+        typer.echo(f"{len(error.problems)} problems found", err=True)
+    return ExitCode.ERROR
+
+
+def unexpected(error: BaseException) -> KvtrackError:
+    """A crash as one line for the reporter: exit 2 (never 1, which cron reads as "attention")."""
+    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    return KvtrackError(f"internal error: {what}; please report it with the command you ran")
+
+
+def write_stdout(text: str) -> None:
+    """Print to stdout without ever failing on encoding: under cron's C locale, as UTF-8."""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "ascii"
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            import codecs
+
+            if codecs.lookup(encoding).name == "ascii":
+                reconfigure(encoding="utf-8", errors="replace")
+            else:  # a real 8-bit locale: keep it, replace what it cannot show
+                reconfigure(errors="replace")
+        else:
+            text = text.encode(encoding, "replace").decode(encoding)
+    except LookupError:
+        pass
+    stream.write(text)
+    stream.flush()
 
 
 class _Group(TyperGroup):
-    """The CLI's edge: every failure of any command becomes one clear line and its exit code.
+    """The CLI's edge: every failure of any command (its options included) reaches `report`.
 
-    A KvtrackError is printed as `path:line:col: message` (exit 2); output that cannot be written
-    (a full disk, a closed pipe) ends quietly or with one line; anything unexpected is an
-    "internal error" line (exit 2, never 1, which cron reads as "attention"). Under
-    `check --nagios` each of these is a `KVTRACK UNKNOWN` line and exit 3.
+    A KvtrackError as its `path:line:col: message` lines; anything unexpected as one "internal
+    error" line (the last resort; KVTRACK_DEBUG=1 adds the traceback); output that cannot be
+    written (a full disk) as one line, a closed pipe quietly. Under `check --nagios` each is one
+    `KVTRACK UNKNOWN` line and exit 3, printed once.
     """
 
     def invoke(self, ctx: Any) -> Any:
         args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
-        nagios = _nagios(args)
         with _warnings_as_lines():
             try:
                 _refuse_undecodable(args)
                 try:
                     return super().invoke(ctx)
                 finally:
-                    sys.stdout.flush()  # here, not at exit: a full disk must be seen while we can say so
-            except (Exit, Abort, TyperException):
-                raise
+                    sys.stdout.flush()  # here, not at exit: a full disk must be seen and said once
+            except (typer.Exit, typer.Abort, typer.TyperException):
+                raise  # Typer's own ways out: an exit code, Ctrl-C, usage errors it prints itself
             except KvtrackError as error:
-                _fail(error, nagios)
+                _end(error, _nagios(ctx, args))
             except OSError as error:
-                _output_failed(error, nagios)
+                _output_failed(error, _nagios(ctx, args))
             except Exception as error:  # the last resort
-                _internal_error(error, nagios)
+                _internal_error(error, _nagios(ctx, args))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in registration order, not alphabetical
 
 
-def _nagios(args: Sequence[str]) -> bool:
-    """`check ... --nagios`: failures are `KVTRACK UNKNOWN` on stdout and exit 3."""
+def _nagios(ctx: Any, args: Sequence[str]) -> bool:
+    """Whether the command is `check --nagios` (told by the command, or seen in its arguments
+    when the failure came before the command could say)."""
+    if NAGIOS in ctx.meta:
+        return bool(ctx.meta[NAGIOS])
     options = args[: args.index("--")] if "--" in args else args
     return bool(options) and options[0] == "check" and "--nagios" in options
 
 
-def _fail(error: KvtrackError, nagios: bool) -> NoReturn:
-    if nagios:
-        from kvtrack.render.check_nagios import render_unknown
-
-        _print_unknown(render_unknown([str(p) for p in error.problems]))
-        raise Exit(UNKNOWN)
-    report(error)
-    raise Exit(error.exit_code)
-
-
-def _print_unknown(text: str) -> None:
+def _end(error: KvtrackError, nagios: bool) -> NoReturn:
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except OSError as error:  # stdout is what failed: say it once, on stderr
+        code = report(error, nagios=nagios)
+    except OSError as failed:  # stdout (UNKNOWN's place) is what is broken: say it once
         _silence_stdout()
-        typer.echo(f"error: cannot write to standard output: {_why(error)}", err=True)
+        typer.echo(f"error: cannot write to standard output: {_why(failed)}", err=True)
+        code = ExitCode.UNKNOWN
+    raise typer.Exit(code)
 
 
 def _output_failed(error: OSError, nagios: bool) -> NoReturn:
@@ -101,9 +131,16 @@ def _output_failed(error: OSError, nagios: bool) -> NoReturn:
         _internal_error(error, nagios)
     _silence_stdout()
     if isinstance(error, BrokenPipeError) and not nagios:
-        raise Exit(ExitCode.OK)  # `kvtrack list | head`: the reader has all it wants
+        raise typer.Exit(ExitCode.OK)  # `kvtrack list | head`: the reader has all it wants
     typer.echo(f"error: cannot write to standard output: {_why(error)}", err=True)
-    raise Exit(UNKNOWN if nagios else ExitCode.ERROR)
+    raise typer.Exit(ExitCode.UNKNOWN if nagios else ExitCode.ERROR)
+
+
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EPIPE", "ECONNRESET", "EBADF")
+    if hasattr(errno, name)
+)
 
 
 def _stdout_broken(error: OSError) -> bool:
@@ -118,13 +155,6 @@ def _stdout_broken(error: OSError) -> bool:
     except OSError:
         return True
     return False
-
-
-_OUTPUT_ERRNOS = frozenset(
-    getattr(errno, name)
-    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EPIPE", "ECONNRESET", "EBADF")
-    if hasattr(errno, name)
-)
 
 
 def _silence_stdout() -> None:
@@ -146,15 +176,7 @@ def _internal_error(error: BaseException, nagios: bool) -> NoReturn:
         import traceback
 
         traceback.print_exception(error, file=sys.stderr)
-    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-    line = f"internal error: {what}; please report it with the command you ran"
-    if nagios:
-        from kvtrack.render.check_nagios import render_unknown
-
-        _print_unknown(render_unknown([line]))
-        raise Exit(UNKNOWN)
-    typer.echo(f"kvtrack: {line}", err=True)
-    raise Exit(ExitCode.ERROR)
+    _end(unexpected(error), nagios)
 
 
 def _refuse_undecodable(args: Sequence[str]) -> None:
@@ -204,8 +226,26 @@ app = typer.Typer(
 )
 
 
+def _print_version(wanted: bool) -> None:
+    if wanted:
+        from importlib.metadata import version  # only here: it costs start-up time
+
+        typer.echo(f"kvtrack {version('kvtrack')}")
+        raise typer.Exit(ExitCode.OK)
+
+
 @app.callback()
-def _root() -> None:
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print kvtrack's version and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     # A callback keeps `app` a group of commands even when `main` registers only one of them.
     pass
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -11,7 +10,7 @@ import typer
 from typer.core import TyperCommand
 from typer.exceptions import TyperException
 
-from kvtrack.cli.app import UNKNOWN, app
+from kvtrack.cli.app import NAGIOS, app, write_stdout
 from kvtrack.cli.options import (
     DEFAULT_FILE,
     DEFAULT_WITHIN,
@@ -20,12 +19,12 @@ from kvtrack.cli.options import (
     MaxBytesOption,
     WithinOption,
 )
-from kvtrack.errors import ExitCode, KvtrackError
+from kvtrack.errors import ExitCode, KvtrackError, UsageError
 
 if TYPE_CHECKING:
     from datetime import date
 
-    from kvtrack.core.check import CheckResult
+    from kvtrack.core.check import CheckResult, Level
     from kvtrack.core.query import Window
 
 
@@ -35,25 +34,20 @@ class TextOrJson(StrEnum):
 
 
 class _CheckCommand(TyperCommand):
-    """Usage errors as one plain line on stderr (exit 2), or as `KVTRACK UNKNOWN` (exit 3) with
-    --nagios: a monitoring system must see UNKNOWN, and cron mail has no use for a drawn box."""
+    """Usage errors go to the reporter like any other error: one plain line on stderr (exit 2),
+    or `KVTRACK UNKNOWN` (exit 3) with --nagios. A monitoring system must see UNKNOWN, and cron
+    mail has no use for a drawn box."""
 
     def make_context(
         self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any
     ) -> Any:
         nagios = "--nagios" in args[: args.index("--")] if "--" in args else "--nagios" in args
+        if parent is not None:
+            parent.meta[NAGIOS] = nagios  # the reporter's cue, in the meta every context shares
         try:
             return super().make_context(info_name, args, parent=parent, **extra)
         except TyperException as e:  # click's UsageError and its kin, vendored by Typer
-            message = e.format_message()
-            if nagios:
-                from kvtrack.render.check_nagios import render_unknown
-
-                _write(render_unknown([message]))
-                raise typer.Exit(UNKNOWN) from None
-            typer.echo(f"kvtrack check: error: {message}", err=True)
-            typer.echo("Try 'kvtrack check --help' for help.", err=True)
-            raise typer.Exit(ExitCode.ERROR) from None
+            raise UsageError(e.format_message(), command="check") from None
 
 
 def check(
@@ -159,8 +153,20 @@ def _run(
             session.write(result.snapshot())  # before printing: a state not kept is an error
     text, code = _render(result, fmt, nagios=nagios, with_changes=state is not None)
     if text:
-        _write(text)
+        write_stdout(text)
     return code
+
+
+def _nagios_exit() -> dict[Level, ExitCode]:
+    """Each monitoring-plugin level's exit code, from the one table."""
+    from kvtrack.core.check import Level
+
+    return {
+        Level.OK: ExitCode.OK,
+        Level.WARNING: ExitCode.ATTENTION,
+        Level.CRITICAL: ExitCode.ERROR,
+        Level.UNKNOWN: ExitCode.UNKNOWN,
+    }
 
 
 def _render(
@@ -169,7 +175,7 @@ def _render(
     if nagios:
         from kvtrack.render.check_nagios import render_nagios
 
-        return render_nagios(result), result.level.value
+        return render_nagios(result), _nagios_exit()[result.level]
     if not result.needs_attention:
         return "", 0
     if fmt is TextOrJson.json:
@@ -181,24 +187,3 @@ def _render(
     return render_text(result), ExitCode.ATTENTION
 
 
-def _write(text: str) -> None:
-    """Print to stdout without ever failing on encoding: under cron's C locale, as UTF-8."""
-    stream = sys.stdout
-    encoding = getattr(stream, "encoding", None) or "ascii"
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None:
-            import codecs
-
-            if codecs.lookup(encoding).name == "ascii":
-                reconfigure(encoding="utf-8", errors="replace")
-            else:  # a real 8-bit locale: keep it, replace what it cannot show
-                reconfigure(errors="replace")
-        else:
-            text = text.encode(encoding, "replace").decode(encoding)
-    except LookupError:
-        pass
-    stream.write(text)
-    stream.flush()

@@ -62,8 +62,7 @@ def export_stamp() -> datetime:
 
 
 def _emit_json(items: Sequence[Assessed]) -> None:
-    from kvtrack.render.json_out import dumps
-    from kvtrack.render.records import record
+    from kvtrack.render.records import dumps, record
 
     typer.echo(dumps([record(a) for a in items]))
 
@@ -89,8 +88,7 @@ def emit_due(items: Sequence[Assessed], as_of: date, win: Window, fmt: str) -> N
 
 def emit_show(item: Assessed, register: Register, as_of: date, fmt: str) -> None:
     if fmt == "json":
-        from kvtrack.render.json_out import dumps
-        from kvtrack.render.records import detailed_record
+        from kvtrack.render.records import detailed_record, dumps
 
         typer.echo(dumps(detailed_record(item, register, as_of)))
         return
@@ -105,8 +103,7 @@ def emit_timeline(
 ) -> None:
     """The timeline as text (`table`) or JSON, to stdout or to the file `out`."""
     if fmt == "json":
-        from kvtrack.render.json_out import dumps
-        from kvtrack.render.records import record
+        from kvtrack.render.records import dumps, record
 
         text = dumps(
             {

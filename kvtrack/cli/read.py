@@ -8,6 +8,17 @@ from typing import Annotated, Optional
 import typer
 
 from kvtrack.cli.app import app
+from kvtrack.cli.filters import (
+    DueAfterFilter,
+    DueBeforeFilter,
+    OwnerFilter,
+    PlaceFilter,
+    SourceFilter,
+    StateFilter,
+    StatusFilter,
+    TagFilter,
+    where,
+)
 from kvtrack.cli.options import (
     DEFAULT_FILE,
     DEFAULT_WITHIN,
@@ -21,7 +32,6 @@ from kvtrack.cli.options import (
     as_of_date,
     boundary,
     byte_limit,
-    split_values,
     window,
 )
 
@@ -51,38 +61,14 @@ def validate(file: FileOption = DEFAULT_FILE, max_bytes: MaxBytesOption = None) 
 def list_(
     file: FileOption = DEFAULT_FILE,
     max_bytes: MaxBytesOption = None,
-    status: Annotated[
-        Many,
-        typer.Option(
-            metavar="STATUS", help="open, partial, done, dropped (Dutch words too). Repeatable."
-        ),
-    ] = None,
-    state: Annotated[
-        Many,
-        typer.Option(
-            metavar="STATE", help="overdue, due-soon, upcoming, undated, done, dropped. Repeatable."
-        ),
-    ] = None,
-    owner: Annotated[
-        Many,
-        typer.Option(metavar="OWNER", help="Responsible ministry or body, e.g. BZK. Repeatable."),
-    ] = None,
-    place: Annotated[
-        Many, typer.Option(metavar="PLACE", help="Place named by the commitment. Repeatable.")
-    ] = None,
-    tag: Annotated[Many, typer.Option(metavar="TAG", help="Tag. Repeatable.")] = None,
-    source: Annotated[Many, typer.Option(metavar="SOURCE", help="Source id. Repeatable.")] = None,
-    due_before: Annotated[
-        Optional[str],
-        typer.Option(
-            help="Current due ends before this period starts (2026, 2026-Q2, 2026-05-01).",
-            metavar="PERIOD",
-        ),
-    ] = None,
-    due_after: Annotated[
-        Optional[str],
-        typer.Option(help="Current due ends after this period ends.", metavar="PERIOD"),
-    ] = None,
+    status: StatusFilter = None,
+    state: StateFilter = None,
+    owner: OwnerFilter = None,
+    place: PlaceFilter = None,
+    tag: TagFilter = None,
+    source: SourceFilter = None,
+    due_before: DueBeforeFilter = None,
+    due_after: DueAfterFilter = None,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -114,26 +100,16 @@ def list_(
       kvtrack list --owner BZK --format ics > bzk.ics
     """
     from kvtrack.cli.output import emit_list
-    from kvtrack.core.model import Status
-    from kvtrack.core.query import Filter, State, select
+    from kvtrack.core.query import select
     from kvtrack.errors import KvtrackError
     from kvtrack.store.register import load
 
     if ics_events and format is not ListFormat.ics:
         raise KvtrackError("--ics-events only applies to --format ics")
-    where = Filter(
-        statuses=frozenset(Status.parse(s) for s in split_values(status)),
-        states=frozenset(State.parse(s) for s in split_values(state)),
-        owners=split_values(owner),
-        places=split_values(place),
-        tags=split_values(tag),
-        sources=split_values(source),
-        due_before=boundary("--due-before", due_before, end=False),
-        due_after=boundary("--due-after", due_after, end=True),
-    )
+    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
     register = load(file, max_bytes=byte_limit(max_bytes)).register
-    items = select(register.commitments, day, win, where)
+    items = select(register.commitments, day, win, flt)
     emit_list(items, format.value, register, day, ics_events=ics_events)
 
 

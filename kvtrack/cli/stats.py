@@ -56,7 +56,7 @@ def stats(
     register = load(file, max_bytes=byte_limit(max_bytes)).register
     card = scorecard(select(register.commitments, day, win), GroupBy(by.value) if by else None)
     if format is TableOrJson.json:
-        from kvtrack.render.json_out import dumps
+        from kvtrack.render.records import dumps
         from kvtrack.render.stats_out import data
 
         typer.echo(dumps(data(card, day, str(win))))

@@ -13,19 +13,19 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from enum import IntEnum, StrEnum
+from enum import StrEnum
 
 from kvtrack.core.model import Register
 from kvtrack.core.query import Assessed, State, Window, assess, attention
 
 
-class Level(IntEnum):
-    """The monitoring-plugin levels; the value is the plugin's exit code."""
+class Level(StrEnum):
+    """The monitoring-plugin levels (their exit codes: `kvtrack.errors.ExitCode`)."""
 
-    OK = 0
-    WARNING = 1  # something due soon, nothing overdue
-    CRITICAL = 2  # something overdue
-    UNKNOWN = 3  # the check itself could not run (bad file, bad arguments)
+    OK = "OK"
+    WARNING = "WARNING"  # something due soon, nothing overdue
+    CRITICAL = "CRITICAL"  # something overdue
+    UNKNOWN = "UNKNOWN"  # the check itself could not run (bad file, bad arguments)
 
 
 @dataclass(frozen=True, slots=True)

@@ -141,6 +141,4 @@ class Register:
 
         close = get_close_matches(commitment_id, [c.id for c in self.commitments], n=1)
         hint = f"; did you mean '{close[0]}'?" if close else "; `kvtrack list` shows the ids"
-        from kvtrack.errors import NotFoundError
-
-        raise NotFoundError(f"no commitment with id '{commitment_id}'{hint}")
+        raise KvtrackError(f"no commitment with id '{commitment_id}'{hint}")

@@ -29,10 +29,6 @@ _PATTERN = re.compile(
 _DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
 
 
-class PeriodError(KvtrackError):
-    """Text that is not a period in one of the accepted forms."""
-
-
 @dataclass(frozen=True, slots=True, order=True)
 class Period:
     """A calendar period. Ordered by (start, end): a year sorts before its own second half."""
@@ -47,22 +43,19 @@ class Period:
 
     @classmethod
     def half(cls, year: int, half: int) -> Period:
-        if half not in (1, 2):
-            raise PeriodError(f"half-year must be H1 or H2, not H{half}")
+        _refuse(_bad_half(half))
         first = 1 if half == 1 else 7
         return cls(date(year, first, 1), _month_end(year, first + 5), "half")
 
     @classmethod
     def quarter(cls, year: int, quarter: int) -> Period:
-        if not 1 <= quarter <= 4:
-            raise PeriodError(f"quarter must be Q1 to Q4, not Q{quarter}")
+        _refuse(_bad_quarter(quarter))
         first = 3 * quarter - 2
         return cls(date(year, first, 1), _month_end(year, first + 2), "quarter")
 
     @classmethod
     def month(cls, year: int, month: int) -> Period:
-        if not 1 <= month <= 12:
-            raise PeriodError(f"month must be 01 to 12, not {month:02d}")
+        _refuse(_bad_month(month))
         return cls(date(year, month, 1), _month_end(year, month), "month")
 
     @classmethod
@@ -80,23 +73,20 @@ class Period:
         if isinstance(text, int) and not isinstance(text, bool):
             text = str(text)
         if not isinstance(text, str):
-            raise PeriodError(f"expected {what} ({forms}), got {type(text).__name__}")
+            raise KvtrackError(f"expected {what} ({forms}), got {type(text).__name__}")
         raw = text.strip()
         m = _PATTERN.match(raw)
         if m is None:
-            raise PeriodError(f"'{text}' is not {what}; write it as {_day_first(raw) or forms}")
-        try:
-            return cls._from_match(m, raw)
-        except PeriodError as e:
-            if e.message.startswith("'"):
-                raise
-            raise PeriodError(f"'{raw}' is not {what}: {e.message}") from None
+            raise KvtrackError(f"'{text}' is not {what}; write it as {_day_first(raw) or forms}")
+        wrong = _out_of_range(m)
+        if wrong is not None:
+            raise KvtrackError(f"'{raw}' is not {what}: {wrong}")
+        return cls._from_match(m, raw)
 
     @classmethod
     def _from_match(cls, m: re.Match[str], raw: str) -> Period:
+        """The period a match names, its parts already in range (`_out_of_range`)."""
         year = int(m["year"])
-        if not MIN_YEAR <= year <= MAX_YEAR:
-            raise PeriodError(out_of_range(year))
         if m["half"]:
             return cls.half(year, int(m["half"][1:]))
         if m["quarter"]:
@@ -105,12 +95,11 @@ class Period:
             month = int(m["month"])
             if m["day"] is None:
                 return cls.month(year, month)
-            cls.month(year, month)  # month range first, for a clearer message
             try:
                 return cls.day(date(year, month, int(m["day"])))
             except ValueError:
                 last = calendar.monthrange(year, month)[1]
-                raise PeriodError(
+                raise KvtrackError(
                     f"'{raw}' is not a real date: {calendar.month_name[month]} {year} has {last} days"
                 ) from None
         return cls.year(year)
@@ -129,8 +118,36 @@ class Period:
             case _:
                 return self.start.isoformat()
 
-    def contains(self, day: date) -> bool:
-        return self.start <= day <= self.end
+
+def _out_of_range(m: re.Match[str]) -> str | None:
+    """What is wrong with a matched period's year, half, quarter or month, if anything."""
+    year = int(m["year"])
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return out_of_range(year)
+    if m["half"]:
+        return _bad_half(int(m["half"][1:]))
+    if m["quarter"]:
+        return _bad_quarter(int(m["quarter"][1:]))
+    if m["month"]:
+        return _bad_month(int(m["month"]))
+    return None
+
+
+def _bad_half(half: int) -> str | None:
+    return None if half in (1, 2) else f"half-year must be H1 or H2, not H{half}"
+
+
+def _bad_quarter(quarter: int) -> str | None:
+    return None if 1 <= quarter <= 4 else f"quarter must be Q1 to Q4, not Q{quarter}"
+
+
+def _bad_month(month: int) -> str | None:
+    return None if 1 <= month <= 12 else f"month must be 01 to 12, not {month:02d}"
+
+
+def _refuse(problem: str | None) -> None:
+    if problem is not None:
+        raise KvtrackError(problem)
 
 
 def _month_end(year: int, month: int) -> date:
@@ -163,5 +180,5 @@ def parse_date(text: object) -> date:
     period = Period.parse(text, what="a date", forms="YYYY-MM-DD")
     if period.granularity != "day":
         kind = {"half": "half-year"}.get(period.granularity, period.granularity)
-        raise PeriodError(f"'{text}' is a {kind}, not a day; write it as YYYY-MM-DD")
+        raise KvtrackError(f"'{text}' is a {kind}, not a day; write it as YYYY-MM-DD")
     return period.start

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem
+from kvtrack.errors import KvtrackError, Location, Problem
 from kvtrack.extract.extractor import Extraction, extract_document, with_source_id
 
 
@@ -16,7 +16,7 @@ def read_answer_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise NotFoundError("no such file", where=where) from None
+        raise KvtrackError("no such file", where=where) from None
     except IsADirectoryError:
         raise KvtrackError("is a directory, not an answer document", where=where) from None
     except OSError as e:

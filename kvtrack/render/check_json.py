@@ -12,8 +12,7 @@ from typing import Any
 
 from kvtrack.core.check import Change, CheckResult, counts
 from kvtrack.render.check_words import reason_phrase
-from kvtrack.render.json_out import dumps
-from kvtrack.render.records import record
+from kvtrack.render.records import dumps, record
 
 
 def render_json(result: CheckResult, *, with_changes: bool) -> str:

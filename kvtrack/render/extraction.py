@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kvtrack.core.serialize import commitment_to_dict, source_to_dict
 from kvtrack.extract.extractor import Extraction
 from kvtrack.render.yaml_out import SCHEMA_VERSION, dump, plain_commitment, plain_source
-from kvtrack.store.serialize import commitment_to_dict, source_to_dict
 
 
 def yaml_text(extractions: Sequence[Extraction]) -> str:
@@ -51,7 +51,7 @@ def json_data(extractions: Sequence[Extraction]) -> Any:
 
 
 def json_text(extractions: Sequence[Extraction], *, several: bool) -> str:
-    from kvtrack.render.json_out import dumps
+    from kvtrack.render.records import dumps
 
     data = json_data(extractions)
     if several and not isinstance(data, list):

@@ -1,8 +1,10 @@
 """`timeline --format html`: one self-contained page, the SVG picture and a table of the same rows.
 
-No external CSS, fonts or scripts, so the file can be mailed or attached to a report. The page is
-also well-formed XML (only XML's five entities, every element closed), which keeps it easy to
-check and to post-process.
+Dutch by default (a published document), like the site. No external CSS, fonts or scripts, so the
+file can be mailed or attached to a report. The picture scales to the page (its viewBox, no fixed
+width); the table names each row's source briefly and cites every source in full once, below it.
+The page is also well-formed XML (only XML's five entities, every element closed), which keeps it
+easy to check and to post-process.
 """
 
 from __future__ import annotations
@@ -12,24 +14,23 @@ from collections.abc import Sequence
 from datetime import date
 from html import escape
 
-from kvtrack.core.model import Register
+from kvtrack.core.model import Register, Source
 from kvtrack.core.query import Assessed, State
 from kvtrack.core.timeline import Span
 from kvtrack.render import svg_timeline
-from kvtrack.render.words import citation, days_phrase, due_phrase
+from kvtrack.render.lang import Lang
 
 _STYLE = """
 body { font-family: system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;
-       color: #222; margin: 2rem; max-width: 80rem; }
-figure { margin: 0 0 2rem 0; overflow-x: auto; }
-table { border-collapse: collapse; font-size: 0.9rem; }
+       color: #222; margin: 1rem; max-width: 80rem; }
+figure { margin: 0 0 2rem 0; }
+figure svg { width: 100%; height: auto; }
+table { border-collapse: collapse; font-size: 0.9rem; width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.6rem; text-align: left;
-         vertical-align: top; }
+         vertical-align: top; overflow-wrap: anywhere; }
 th { background: #f5f5f5; }
-td.num { text-align: right; white-space: nowrap; }
-td.nowrap { white-space: nowrap; }
-q { display: block; color: #555; font-size: 0.85rem; margin-top: 0.2rem; }
-.state { font-weight: bold; white-space: nowrap; }
+td.num { text-align: right; }
+.state { font-weight: bold; }
 """
 
 
@@ -40,56 +41,102 @@ def render(
     as_of: date,
     start: date | None = None,
     end: date | None = None,
+    lang: Lang = svg_timeline.NL,
 ) -> str:
-    svg = svg_timeline.drawing(spans, undated, as_of, start, end)
+    svg = svg_timeline.drawing(spans, undated, as_of, start, end, lang)
     ET.indent(svg)
     picture = ET.tostring(svg, encoding="unicode")
-    heading = f"Commitments timeline as of {as_of}"
-    rows = "\n".join(_row(a, register) for a in [*(s.item for s in spans), *undated])
+    t = lang.t
+    heading = f"{t('timeline')} · {t('as_of', lang.date(as_of))}"
+    items = [*(s.item for s in spans), *undated]
+    rows = "\n".join(_row(a, lang) for a in items)
+    cited = dict.fromkeys(a.commitment.source for a in items)
+    sources = "\n".join(_source(register.sources.get(s), s, lang) for s in cited)
+    head = "".join(
+        f'<th scope="col">{_e(t(k))}</th>'
+        for k in ("commitment", "due", "state", "days", "owner", "source")
+    )
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{lang.code}">
 <head>
 <meta charset="utf-8"/>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
 <meta name="generator" content="kvtrack"/>
-<title>{escape(heading)}</title>
+<title>{_e(heading)}</title>
 <style>{_STYLE}</style>
 </head>
 <body>
-<h1>{escape(heading)}</h1>
+<h1>{_e(heading)}</h1>
 <figure>
 {picture}
 </figure>
 <table>
 <thead>
-<tr><th>id</th><th>commitment</th><th>due</th><th>state</th><th>days</th><th>owner</th><th>source</th></tr>
+<tr>{head}</tr>
 </thead>
 <tbody>
 {rows}
 </tbody>
 </table>
+<h2>{_e(t("sources"))}</h2>
+<dl>
+{sources}
+</dl>
 </body>
 </html>
 """
 
 
-def _row(a: Assessed, register: Register) -> str:
+def _row(a: Assessed, lang: Lang) -> str:
     c = a.commitment
     colour = _TEXT_COLOUR.get(a.state, svg_timeline.STATE_COLOUR[a.state])
+    current = c.current_due
+    due = lang.period(current) if current else lang.t("no_due")
+    if c.rescheduled and current is not None:
+        due += f" ({lang.period(c.due) if c.due else lang.t('no_due')} →)"
+    answers = ", ".join(str(n) for n in c.answer)
+    word = lang.t("answers" if len(c.answer) > 1 else "answer")
+    where = c.source + (f", {word} {answers}" if answers else "")
     cells = [
-        f'<td class="nowrap">{_e(c.id)}</td>',
-        f'<td lang="nl">{_e(c.title)}<q>{_e(c.quote)}</q></td>',
-        f'<td class="nowrap">{_e(due_phrase(c))}</td>',
-        f'<td class="state" style="color: {colour}">{_e(a.state.value)}</td>',
-        f'<td class="num">{_e(days_phrase(a))}</td>',
+        f"<td>{_e(c.title)} <small>({_e(c.id)})</small></td>",
+        f"<td>{_e(due)}</td>",
+        f'<td class="state" style="color: {colour}">{_e(lang.state(a.state))}</td>',
+        f'<td class="num">{_e(lang.days(a))}</td>',
         f"<td>{_e(c.owner or '')}</td>",
-        f'<td lang="nl">{_e(citation(c, register.sources.get(c.source)))}</td>',
+        f"<td>{_e(where)}</td>",
     ]
     return f'<tr data-id="{_e(c.id)}">' + "".join(cells) + "</tr>"
 
 
+def _source(source: Source | None, ident: str, lang: Lang) -> str:
+    """The full citation of one source, once."""
+    t = lang.t
+    if source is None:
+        return f"<dt>{_e(ident)}</dt><dd></dd>"
+    parts = [source.title or source.id]
+    if source.asked_by:
+        when = f", {t('submitted')} {lang.date(source.submitted)}" if source.submitted else ""
+        parts.append(f"{t('asked_by')} {source.asked_by}{when}")
+    if source.answered_by or source.answered:
+        when = f", {t('answered')} {lang.date(source.answered)}" if source.answered else ""
+        parts.append(f"{t('answered_by')} {source.answered_by or '—'}{when}")
+    ids = [f"{k}: {v}" for k, v in source.identifiers.items() if v]
+    if ids:
+        parts.append(", ".join(ids))
+    if source.url:
+        parts.append(source.url)
+    return f"<dt>{_e(ident)}</dt><dd>{_e('; '.join(parts))}</dd>"
+
+
 # The picture's light greys are too faint for text on white; the table uses darker ones.
-_TEXT_COLOUR = {State.DROPPED: "#666666", State.UNDATED: "#666666"}
+_TEXT_COLOUR = {
+    State.DROPPED: "#595959",
+    State.UNDATED: "#595959",
+    State.DUE_SOON: "#8a5a00",
+    State.OVERDUE: "#b34700",
+    State.UPCOMING: "#00609a",
+    State.DONE: "#00734f",
+}
 
 
 def _e(text: str) -> str:

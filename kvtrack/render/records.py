@@ -1,13 +1,22 @@
-"""The one machine-readable shape of a commitment, shared by JSON, CSV, YAML and the rest."""
+"""The one machine-readable shape of a commitment (shared by JSON, CSV, YAML and the rest) and the
+JSON text every `--format json` prints.
+"""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from typing import Any
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.query import Assessed
-from kvtrack.store.serialize import history_to_dict, source_to_dict
+from kvtrack.core.serialize import history_to_dict, source_to_dict
+
+
+def dumps(data: Any) -> str:
+    """JSON for machines: UTF-8 text (not \\u escapes), stable key order, one document per call."""
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
 
 # The keys of `record`, in order: the columns of CSV and the fields every machine format shares.
 RECORD_KEYS = (

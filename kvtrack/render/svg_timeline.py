@@ -1,10 +1,13 @@
 """`timeline --format svg`: the commitments as a picture, drawn as plain SVG (no plotting library).
 
 Layout, left to right: a label column (the commitment's title, shortened), then a time axis in
-whole years. One row per dated commitment: a thin lead-in from the answer that made the promise
+whole years, its labels repeated every `AXIS_EVERY` rows so a long picture keeps them in view. One row per dated commitment: a thin lead-in from the answer that made the promise
 to the start of the current due period, a solid bar over the due period, a filled diamond where
 it runs out, and, when a reschedule moved it, a hollow diamond at the original due joined by a
-dashed line. Colour is the state (with a legend); a dashed black line marks today.
+dashed line. Colour is the state (with a legend); a dashed black line marks today. Undated
+commitments are listed by title under the picture. The words are Dutch by default (`lang`).
+
+The picture has a viewBox and no fixed width: it scales to the page or window it is shown in.
 
 The tree is built with ElementTree, which escapes text and attributes, so titles such as
 "Rijksontmoetingsplein «Assen» & co" stay well-formed XML. Text widths are estimated (there are
@@ -21,7 +24,9 @@ from datetime import date, timedelta
 
 from kvtrack.core.query import Assessed, State
 from kvtrack.core.timeline import Span
-from kvtrack.render.words import days_phrase, due_phrase
+from kvtrack.render.lang import Lang
+
+NL = Lang("nl")
 
 SVG_NS = "http://www.w3.org/2000/svg"
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif"
@@ -32,6 +37,7 @@ ROW_H = 22
 BAR_H = 10
 MAX_LABEL = 56  # characters; longer titles are shortened at a word and get "…"
 MIN_PLOT_W, PX_PER_YEAR, MAX_PLOT_W = 480, 100, 1000
+AXIS_EVERY = 25  # rows between repeated year labels
 
 # Okabe-Ito colours: distinguishable with the common colour-vision deficiencies, and in print.
 STATE_COLOUR = {
@@ -110,11 +116,26 @@ def render(
     as_of: date,
     start: date | None = None,
     end: date | None = None,
+    lang: Lang = NL,
 ) -> str:
     """A standalone SVG file (with XML declaration)."""
-    svg = drawing(spans, undated, as_of, start, end)
+    svg = drawing(spans, undated, as_of, start, end, lang)
     ET.indent(svg)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(svg, encoding="unicode") + "\n"
+
+
+def inline(
+    spans: Sequence[Span],
+    undated: Sequence[Assessed],
+    as_of: date,
+    start: date | None = None,
+    end: date | None = None,
+    lang: Lang = NL,
+) -> str:
+    """The <svg> element as text, to put inside an HTML page."""
+    svg = drawing(spans, undated, as_of, start, end, lang)
+    ET.register_namespace("", SVG_NS)
+    return ET.tostring(svg, encoding="unicode", short_empty_elements=False)
 
 
 def drawing(
@@ -123,6 +144,7 @@ def drawing(
     as_of: date,
     start: date | None = None,
     end: date | None = None,
+    lang: Lang = NL,
 ) -> ET.Element:
     """The <svg> element; `start`/`end` (from --from/--to) fix the axis, else it fits the data."""
     labels = [shorten(s.item.commitment.title) for s in spans]
@@ -143,44 +165,53 @@ def drawing(
         },
     )
     n = len(spans)
-    title = f"Commitments timeline as of {as_of}: {n} dated commitment{'s' * (n != 1)}"
+    title = lang.t("svg_title", lang.date(as_of), n)
     ET.SubElement(svg, "title", {"id": "kvtrack-title"}).text = title
     ET.SubElement(svg, "rect", {"width": "100%", "height": "100%", "fill": "#FFFFFF"})
     _text(svg, PAD, PAD + 14, title, size=14, weight="bold")
-    y = _legend(svg, PAD + 36, width)
+    y = _legend(svg, PAD + 36, width, lang)
 
     axis_y = y + 8
     rows_top = axis_y + 10
-    rows_bottom = rows_top + max(n, 1) * ROW_H
-    _grid(svg, axis, axis_y, rows_top, rows_bottom)
+    tops = row_tops(n, rows_top)
+    rows_bottom = (tops[-1] if tops else rows_top) + ROW_H
+    bands = [b + ROW_H / 2 + 4 for b in axis_bands(n, rows_top)]
+    _grid(svg, axis, [axis_y, *bands], rows_top, rows_bottom)
     for i, (span, label) in enumerate(zip(spans, labels, strict=True)):
-        _row(svg, axis, span, label, rows_top + i * ROW_H, width, stripe=i % 2 == 1)
+        _row(svg, axis, span, label, tops[i], width, stripe=i % 2 == 1, lang=lang)
     if not spans:
-        _text(svg, axis.left + 4, rows_top + ROW_H / 2 + 4, "No dated commitments.", fill="#666666")
-    y = _today(svg, axis, as_of, rows_top - 10, rows_bottom)
-    y = _footer(svg, undated, y + 6, width)
+        _text(svg, axis.left + 4, rows_top + ROW_H / 2 + 4, lang.t("svg_none"), fill="#666666")
+    y = _today(svg, axis, as_of, rows_top - 10, rows_bottom, lang)
+    y = _footer(svg, undated, y + 6, width, lang)
     height = y + PAD
 
-    svg.set("width", f"{width:.0f}")
-    svg.set("height", f"{height:.0f}")
+    # No width or height: the viewBox lets the picture scale to whatever shows it.
     svg.set("viewBox", f"0 0 {width:.0f} {height:.0f}")
+    svg.set("style", f"max-width: {width:.0f}px")
     return svg
 
 
-def _legend(svg: ET.Element, y: float, width: float) -> float:
+def axis_bands(n: int, rows_top: float) -> list[float]:
+    """Tops of the bands that repeat the year labels: one after every `AXIS_EVERY` rows."""
+    repeats = (n - 1) // AXIS_EVERY if n else 0
+    return [rows_top + (k * (AXIS_EVERY + 1) - 1) * ROW_H for k in range(1, repeats + 1)]
+
+
+def row_tops(n: int, rows_top: float) -> list[float]:
+    """The top of each row, leaving a band for the year labels after every `AXIS_EVERY` rows."""
+    return [rows_top + (i + i // AXIS_EVERY) * ROW_H for i in range(n)]
+
+
+def _legend(svg: ET.Element, y: float, width: float, lang: Lang) -> float:
     """Swatches for the states and keys for the marks, flowing onto more lines when needed.
 
     Returns the y below the legend.
     """
     g = ET.SubElement(svg, "g", {"class": "legend"})
     x = float(PAD)
-    entries: list[tuple[str, str]] = [(s.value, s.value) for s in DRAWN_STATES]
+    entries: list[tuple[str, str]] = [(s.value, lang.state(s)) for s in DRAWN_STATES]
     entries += [
-        ("answered", "promise made (answer date)"),
-        ("due", "current due end"),
-        ("original", "original due (rescheduled)"),
-        ("closed", "closed (done or dropped)"),
-        ("today", "today"),
+        (key, lang.t(f"svg_{key}")) for key in ("answered", "due", "original", "closed", "today")
     ]
     for key, text in entries:
         item_w = 18 + len(text) * CHAR_W + 14
@@ -212,26 +243,45 @@ def _legend(svg: ET.Element, y: float, width: float) -> float:
     return y + 14
 
 
-def _grid(svg: ET.Element, axis: Axis, axis_y: float, top: float, bottom: float) -> None:
+def _grid(
+    svg: ET.Element, axis: Axis, label_ys: Sequence[float], top: float, bottom: float
+) -> None:
     g = ET.SubElement(svg, "g", {"class": "axis"})
     step = axis.label_step()
     for year in range(axis.first.year, axis.last.year + 1):
         x = axis.x(date(year, 1, 1))
         ET.SubElement(g, "line", _num(x1=x, y1=top, x2=x, y2=bottom) | {"stroke": GRID})
-        if year == axis.last.year or (year - axis.first.year) % step:
-            continue
-        if step == 1:  # the label names the band between two ticks
-            mid = (x + axis.x(date(year + 1, 1, 1))) / 2
-            _text(g, mid, axis_y, str(year), anchor="middle", weight="bold")
-        else:
-            _text(g, x, axis_y, str(year), anchor="middle", weight="bold")
+    for i, axis_y in enumerate(label_ys):
+        # the first labels sit above the rows; the repeats are their own group, for tests and CSS
+        parent = g if i == 0 else ET.SubElement(svg, "g", {"class": "axis-repeat"})
+        _year_labels(parent, axis, axis_y, step)
     ET.SubElement(
         g, "line", _num(x1=axis.left, y1=bottom, x2=axis.right, y2=bottom) | {"stroke": INK}
     )
 
 
+def _year_labels(g: ET.Element, axis: Axis, axis_y: float, step: int) -> None:
+    for year in range(axis.first.year, axis.last.year):
+        if (year - axis.first.year) % step:
+            continue
+        x = axis.x(date(year, 1, 1))
+        if step == 1:  # the label names the band between two ticks
+            mid = (x + axis.x(date(year + 1, 1, 1))) / 2
+            _text(g, mid, axis_y, str(year), anchor="middle", weight="bold")
+        else:
+            _text(g, x, axis_y, str(year), anchor="middle", weight="bold")
+
+
 def _row(
-    svg: ET.Element, axis: Axis, span: Span, label: str, y: float, width: float, stripe: bool
+    svg: ET.Element,
+    axis: Axis,
+    span: Span,
+    label: str,
+    y: float,
+    width: float,
+    *,
+    stripe: bool,
+    lang: Lang,
 ) -> None:
     a = span.item
     c = a.commitment
@@ -239,8 +289,10 @@ def _row(
     g = ET.SubElement(
         svg, "g", {"class": "row", "data-id": clean(c.id), "data-state": a.state.value}
     )
-    days = days_phrase(a)
-    tip = f"{c.id}: {c.title}\ndue {due_phrase(c)}, {a.state.value}{f', {days}' if days else ''}"
+    days = lang.days(a)
+    current = c.current_due
+    due = lang.period(current) if current else ""
+    tip = lang.t("svg_tip", c.id, c.title, due, lang.state(a.state)) + (f", {days}" if days else "")
     ET.SubElement(g, "title").text = clean(tip)
     if stripe:
         ET.SubElement(g, "rect", _num(x=0, y=y, width=width, height=ROW_H) | {"fill": STRIPE})
@@ -287,7 +339,9 @@ def _row(
         _closed(g, axis.x(closed), cy)
 
 
-def _today(svg: ET.Element, axis: Axis, as_of: date, top: float, bottom: float) -> float:
+def _today(
+    svg: ET.Element, axis: Axis, as_of: date, top: float, bottom: float, lang: Lang
+) -> float:
     """The dashed line for today, labelled under the rows; returns the y below the label."""
     if not axis.contains(as_of):
         return bottom
@@ -299,7 +353,7 @@ def _today(svg: ET.Element, axis: Axis, as_of: date, top: float, bottom: float) 
         _num(x1=x, y1=top, x2=x, y2=bottom + 4)
         | {"stroke": TODAY, "stroke-width": "1.5", "stroke-dasharray": "4 3"},
     )
-    text = f"today {as_of}"
+    text = f"{lang.t('svg_today')} {lang.date(as_of)}"
     # keep the label inside the picture near either end of the axis
     half = len(text) * CHAR_W / 2
     anchor = "end" if x + half > axis.right else "start" if x - half < axis.left else "middle"
@@ -307,20 +361,29 @@ def _today(svg: ET.Element, axis: Axis, as_of: date, top: float, bottom: float) 
     return bottom + 18
 
 
-def _footer(svg: ET.Element, undated: Sequence[Assessed], y: float, width: float) -> float:
-    """A note naming the undated commitments, which have no place on the axis."""
+def _footer(
+    svg: ET.Element, undated: Sequence[Assessed], y: float, width: float, lang: Lang
+) -> float:
+    """The undated commitments by title (with their vague phrase): they have no place on the axis."""
     if not undated:
         return y
-    names = [
-        a.id + (f" ({' '.join(a.commitment.due_text.split())})" if a.commitment.due_text else "")
-        for a in undated
-    ]
-    text = f"Not drawn, no due date: {', '.join(names)}"
-    per_line = max(20, int((width - 2 * PAD) / CHAR_W))
+    per_line = max(20, int((width - 2 * PAD - 12) / CHAR_W))
     g = ET.SubElement(svg, "g", {"class": "undated"})
-    for line in _wrap(text, per_line):
-        y += 16
-        _text(g, PAD, y, line, fill="#555555")
+    y += 18
+    _text(g, PAD, y, lang.t("svg_undated"), weight="bold")
+    for a in undated:
+        c = a.commitment
+        vague = f" ({' '.join(c.due_text.split())})" if c.due_text else ""
+        item = ET.SubElement(g, "g", {"class": "undated-item", "data-id": clean(c.id)})
+        for i, line in enumerate(_wrap(f"{c.title}{vague}", per_line)):
+            y += 16
+            _text(
+                item,
+                PAD + (0 if i == 0 else 12),
+                y,
+                ("• " if i == 0 else "") + line,
+                fill="#444444",
+            )
     return y
 
 

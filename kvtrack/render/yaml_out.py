@@ -1,7 +1,7 @@
 """YAML in the commitments-file schema: `list --format yaml` and `extract`'s output.
 
 Not a bare list: `version`, the sources the selected commitments cite, and the commitments in
-schema shape (kvtrack.store.serialize), so the output passes `kvtrack validate` and can be used
+schema shape (kvtrack.core.serialize), so the output passes `kvtrack validate` and can be used
 as a file of its own (a per-ministry register, a fixture). Derived fields (state, days left) are
 left out: they depend on the day and the schema has no place for them; `--format json` has them.
 """
@@ -16,7 +16,7 @@ import yaml
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.query import Assessed
-from kvtrack.store.serialize import commitment_to_dict, source_to_dict
+from kvtrack.core.serialize import commitment_to_dict, source_to_dict
 
 SCHEMA_VERSION = 1
 

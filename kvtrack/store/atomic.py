@@ -31,8 +31,12 @@ def stale_temp_files(path: Path) -> list[Path]:
     return sorted(path.parent.glob(f"{temp_prefix(path)}*{TEMP_SUFFIX}"))
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace (or create) `path` with `data` atomically."""
+def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
+    """Replace (or create) `path` with `data` atomically.
+
+    `durable=False` skips the fsyncs (a millisecond a file here): for output that is rebuilt from
+    the register anyway, such as the site's thousands of pages. Readers still see old or new.
+    """
     target = path.expanduser()
     if target.is_dir():
         raise KvtrackError("is a directory; give a file name", where=Location(str(path)))
@@ -55,7 +59,8 @@ def write_atomic(path: Path, data: bytes) -> None:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
             out.flush()
-            os.fsync(out.fileno())
+            if durable:
+                os.fsync(out.fileno())
         _copy_owner_and_mode(tmp, original)
         os.replace(tmp, target)
     except BaseException as e:  # also Ctrl-C: never leave the temporary file behind
@@ -67,7 +72,8 @@ def write_atomic(path: Path, data: bytes) -> None:
                 f"cannot write: {e.strerror or e}{kept}", where=Location(str(path))
             ) from None
         raise
-    _fsync_directory(target.parent)
+    if durable:
+        _fsync_directory(target.parent)
 
 
 def replace_text(path: Path, text: str) -> None:

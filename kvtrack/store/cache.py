@@ -45,15 +45,15 @@ from kvtrack import __version__
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
 from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackWarning, Location
-from kvtrack.store.part import Part
+from kvtrack.store.loaded import Part
 
-FORMAT = 8  # bump when Part, the model or the entry layout changes shape
+FORMAT = 9  # bump when Part, the model or the entry layout changes shape
 KEY_FILE = "key"
 _KEY_BYTES = 32
 _MAC_LINE = 2 * hashlib.sha256().digest_size + 1  # hex digest and a newline
 _ALLOWED = {
-    ("kvtrack.store.part", "Part"),
-    ("kvtrack.store.part", "Locations"),
+    ("kvtrack.store.loaded", "Part"),
+    ("kvtrack.store.loaded", "Locations"),
     ("kvtrack.core.model", "Source"),
     ("kvtrack.core.model", "Commitment"),
     ("kvtrack.core.model", "HistoryEntry"),

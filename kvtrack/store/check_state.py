@@ -21,6 +21,7 @@ A run holds the state's lock (`kept`) from reading it to writing the new one, so
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ from typing import Any
 
 from kvtrack.core.check import Reported, Snapshot
 from kvtrack.core.query import State
-from kvtrack.errors import KvtrackError, Location, LockTimeoutError, NotFoundError
+from kvtrack.errors import KvtrackError, Location
 
 FORMAT = "kvtrack-check-state"
 VERSION = 1
@@ -71,9 +72,7 @@ def kept(path: Path) -> Iterator[Session]:
     with ExitStack() as stack:
         try:
             stack.enter_context(locked(path))
-        except LockTimeoutError:
-            raise
-        except KvtrackError as e:  # no directory to put the lock in: none for the state either
+        except KvtrackError as e:  # no directory for the lock (nor the state), or held too long
             raise KvtrackError(
                 f"cannot write the state file: {e.message}", where=Location(str(path))
             ) from None
@@ -81,12 +80,12 @@ def kept(path: Path) -> Iterator[Session]:
 
 
 def read_state(path: Path) -> StateRead:
-    from kvtrack.store.bounded import read_bounded
+    from kvtrack.store.file_text import read_bytes
 
-    try:
-        raw = read_bounded(path, _MAX_STATE_BYTES)
-    except NotFoundError:
+    if not os.path.lexists(path):
         return StateRead(None)  # first run: nothing to compare with, nothing to warn about
+    try:
+        raw = read_bytes(path, _MAX_STATE_BYTES)
     except KvtrackError as e:
         return StateRead(None, _warning(f"cannot read the state file: {e.message}"))
     try:

@@ -13,7 +13,7 @@ from pathlib import Path
 from kvtrack.core.edits import Change, new_commitment
 from kvtrack.core.model import Commitment, Register
 from kvtrack.errors import Location, ValidationError
-from kvtrack.store.part import Loaded
+from kvtrack.store.loaded import Loaded
 from kvtrack.store.write import Document, edit
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from kvtrack.errors import KvtrackError, Location, LockTimeoutError
+from kvtrack.errors import KvtrackError, Location
 
 TIMEOUT_ENV = "KVTRACK_LOCK_TIMEOUT"
 DEFAULT_TIMEOUT = (
@@ -73,7 +73,7 @@ def locked(path: Path, timeout: float | None = None) -> Iterator[None]:
                 break
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    raise LockTimeoutError(
+                    raise KvtrackError(
                         _timeout_message(fd, target, wait), where=Location(str(path))
                     ) from None
                 time.sleep(_POLL)

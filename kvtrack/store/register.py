@@ -15,9 +15,10 @@ from pathlib import Path
 
 from kvtrack.core.limits import MAX_INPUT_BYTES, MAX_STORE_ENTRIES
 from kvtrack.core.model import Commitment, Register, Source
-from kvtrack.errors import KvtrackError, Location, NotFoundError, Problem, ValidationError
-from kvtrack.store.bounded import open_regular, read_all
-from kvtrack.store.part import Loaded, Locations, Part, PartError, Spread, no_gc
+from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
+from kvtrack.store.file_text import open_regular, read_all
+from kvtrack.store.gc_pause import no_gc
+from kvtrack.store.loaded import Loaded, Locations, Part, PartError, Spread
 
 SUFFIXES = (".yaml", ".yml")
 
@@ -30,7 +31,7 @@ def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Loaded:
     if path.is_dir():
         files = yaml_files(path)
         if not files:
-            raise NotFoundError(
+            raise KvtrackError(
                 "no *.yaml or *.yml files in this directory", where=Location(str(path))
             )
         standalone = False
@@ -39,6 +40,22 @@ def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Loaded:
     return merge_results(
         [lambda f=f: load_part(f, standalone=standalone, max_bytes=max_bytes) for f in files],  # type: ignore[misc]
         [str(f) for f in files],
+    )
+
+
+def parse_text(
+    text: str, path: str = "<input>", *, sources_elsewhere: frozenset[str] | None = None
+) -> Loaded:
+    """Validate YAML text against the schema; raise ValidationError listing every problem.
+
+    `sources_elsewhere`: the text is one file of a directory whose other files define these
+    sources (so it may cite them, and need not have a `commitments:` list).
+    """
+    standalone = sources_elsewhere is None
+    return merge_results(
+        [lambda: _parse_part(text, path, standalone=standalone)],
+        [path],
+        sources_elsewhere=sources_elsewhere or frozenset(),
     )
 
 
@@ -113,10 +130,8 @@ def load_part(path: Path, *, standalone: bool = True, max_bytes: int = MAX_INPUT
             return part if part.path == name else relocate(part, name)
         f.seek(0)
         data = read_all(f, path, max_bytes)
-    from kvtrack.store.load import parse_part
-
     sha256 = cache.digest(data)
-    part = parse_part(data, name, standalone=standalone)
+    part = _parse_part(data, name, standalone=standalone)
     del data  # a big file's bytes need not stay while the register is written to the cache
     cache.store(path, sha256, standalone, part)
     return part
@@ -189,3 +204,10 @@ def _in_order(problems: list[Problem], paths: list[str]) -> list[Problem]:
 def _duplicate(kind: str, ident: str, first: Location, again: Location) -> Problem:
     seen = f"line {first.line}" if first.path == again.path else f"{first.path}:{first.line}"
     return Problem(f"duplicate {kind} id '{ident}' (first at {seen}); ids must be unique", again)
+
+
+def _parse_part(text: str | bytes, path: str, *, standalone: bool) -> Part:
+    # Imported on use: a register found in the parse cache never loads the YAML parser.
+    from kvtrack.store import reader
+
+    return reader.parse_part(text, path, standalone=standalone)

@@ -6,7 +6,7 @@ it): quotes preserved, long lines never re-wrapped, `null` written as `null`, an
 from the file itself. The helpers below add items the way a person would: in the style of their
 neighbours, with the comments that followed the old last item moved after the new one.
 
-Only the validated text ever reaches this module (`store.load.parse_text` runs first), so tags,
+Only the validated text ever reaches this module (`store.register.parse_text` runs first), so tags,
 aliases and duplicate keys have already been refused.
 """
 
@@ -107,7 +107,7 @@ def dump(yaml: YAML, data: CommentedMap) -> str:
 
 
 def to_node(value: Any, key: str | None = None) -> Any:
-    """Plain data (from store.serialize) → ruamel nodes in the file's usual style.
+    """Plain data (from core.serialize) → ruamel nodes in the file's usual style.
 
     A mapping is written as a block; a list or mapping of plain values inside it is written in flow
     style (`places: [Groningen]`, `identifiers: {publication: null, ...}`), as in the shipped file.

@@ -25,12 +25,15 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from kvtrack.core.model import Commitment, HistoryEntry, Register, Source
+from kvtrack.core.serialize import commitment_to_dict, history_to_dict, source_to_dict
 from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store import roundtrip
 from kvtrack.store.atomic import replace_text, stale_temp_files
-from kvtrack.store.load import COMMITMENT_FIELDS, TOP_FIELDS, Loaded, parse_text, read_text
+from kvtrack.store.file_text import read_text
+from kvtrack.store.loaded import Loaded
 from kvtrack.store.lock import locked
-from kvtrack.store.serialize import commitment_to_dict, history_to_dict, source_to_dict
+from kvtrack.store.reader import COMMITMENT_FIELDS, TOP_FIELDS
+from kvtrack.store.register import parse_text
 
 T = TypeVar("T")
 
@@ -70,7 +73,7 @@ class Document:
         return self.text.splitlines()
 
     def commitment_node(self, commitment_id: str) -> CommentedMap:
-        """The tree node of the commitment `commitment_id` (NotFoundError with a hint if none)."""
+        """The tree node of the commitment `commitment_id` (a KvtrackError with a hint if none)."""
         self.register.get(commitment_id)  # raises with "did you mean"
         # The loader keeps every commitment of a valid file, in file order, so positions match.
         for position, commitment in enumerate(self.register.commitments):

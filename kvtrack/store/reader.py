@@ -1,19 +1,19 @@
 """Commitments file → model, with every problem found reported at its line and column.
 
-The YAML is read as parser events (see `nodes`), never constructed: no tag can build a Python
+The YAML is read as parser events (see `yaml_events`), never constructed: no tag can build a Python
 object, every value keeps its position, duplicate keys are seen, and scalars are read from their
 text, so `no`, `2025` or an unquoted date mean what the schema says rather than what YAML guesses.
 Validation goes on after the first problem and reports them all at once.
 
-One file gives a `Part`; `register.load` merges the parts of a file or a directory, taking
-each file's part from the parse cache when its bytes have not changed (see `cache`).
+One file gives a `Part` (`parse_part`); `register.load` merges the parts of a file or a
+directory, taking each file's part from the parse cache when its bytes have not changed (see
+`cache`).
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import yaml
 from yaml.events import Event, MappingStartEvent, SequenceStartEvent
@@ -21,12 +21,11 @@ from yaml.events import Event, MappingStartEvent, SequenceStartEvent
 from kvtrack.core.limits import MAX_NESTING
 from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
 from kvtrack.errors import Location, Problem, ValidationError
-from kvtrack.store.node_reader import NodeReader, kind_of
-from kvtrack.store.nodes import Map, Node, Seq, Stream, is_null
-from kvtrack.store.part import Loaded, Locations, Part, PartError, decode, no_gc, read_bytes
-
-__all__ = ["Loaded", "Part", "load", "parse_part", "parse_text", "read_text"]
-
+from kvtrack.store.file_text import decode
+from kvtrack.store.gc_pause import no_gc
+from kvtrack.store.loaded import Locations, Part, PartError
+from kvtrack.store.yaml_events import Map, Node, Seq, Stream, is_null
+from kvtrack.store.yaml_values import NodeReader, kind_of
 
 _ALIASES_SHOWN = 5
 
@@ -60,36 +59,6 @@ COMMITMENT_FIELDS = (
 )
 HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
 IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel")
-
-
-def read_text(path: Path) -> str:
-    """The file's text, or a KvtrackError that names the path and says what to do."""
-    return decode(read_bytes(path), str(path))
-
-
-def load(path: Path) -> Loaded:
-    """The register at `path`: a commitments file, or a directory of them merged into one."""
-    from kvtrack.store.register import load as load_register
-
-    return load_register(path)
-
-
-def parse_text(
-    text: str, path: str = "<input>", *, sources_elsewhere: frozenset[str] | None = None
-) -> Loaded:
-    """Validate YAML text against the schema; raise ValidationError listing every problem.
-
-    `sources_elsewhere`: the text is one file of a directory whose other files define these
-    sources (so it may cite them, and need not have a `commitments:` list).
-    """
-    from kvtrack.store.register import merge_results
-
-    standalone = sources_elsewhere is None
-    return merge_results(
-        [lambda: parse_part(text, path, standalone=standalone)],
-        [path],
-        sources_elsewhere=sources_elsewhere or frozenset(),
-    )
 
 
 def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part:

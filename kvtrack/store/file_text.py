@@ -1,10 +1,13 @@
-"""Reading an input file within bounds: a regular file, at most so many bytes, never a hang.
+"""The first stage of reading: a commitments file's bytes, and its text decoded as UTF-8.
 
-`open_regular` opens without following into a device or waiting on a named pipe (O_NONBLOCK: a
-FIFO with no writer would block `open` for ever) and refuses anything but a regular file before a
-byte is read, so `--file /dev/zero`, a FIFO or `/dev/stdin` on a terminal is one line, at once.
-A file larger than the limit (core.limits.MAX_INPUT_BYTES, `--max-bytes`) is refused by its size,
-and reading stops one byte past the limit whatever the size said (a file still being written).
+Reading is bounded, so a mistake is one line at once and never a hang: `open_regular` opens
+without waiting on a named pipe (O_NONBLOCK: a FIFO with no writer would block `open` for ever)
+and refuses anything but a regular file before a byte is read, so `--file /dev/zero`, a FIFO or
+`/dev/stdin` on a terminal is refused at once. A file larger than the limit
+(core.limits.MAX_INPUT_BYTES, `--max-bytes`) is refused by its size, and reading stops one byte
+past the limit whatever the size said (a file still being written).
+
+Failures become a KvtrackError that names the path and says what to do.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from kvtrack.core.limits import MAX_INPUT_BYTES, size_text
-from kvtrack.errors import KvtrackError, Location, NotFoundError
+from kvtrack.errors import KvtrackError, Location, ValidationError
 
 _KINDS = (
     (stat.S_ISFIFO, "a named pipe (FIFO)"),
@@ -32,7 +35,7 @@ def open_regular(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> BinaryIO:
     try:
         fd = os.open(path, flags)
     except FileNotFoundError:
-        raise NotFoundError(
+        raise KvtrackError(
             "no such file; pass --file PATH, set KVTRACK_FILE, or run kvtrack where commitments.yaml is",
             where=where,
         ) from None
@@ -82,7 +85,25 @@ def read_all(f: BinaryIO, path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes
     return data
 
 
-def read_bounded(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """The bytes of the regular file `path`, at most `max_bytes` of them."""
+def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of the regular file `path`, at most `max_bytes` of them, or a KvtrackError that
+    names the path and says what to do."""
     with open_regular(path, max_bytes) as f:
         return read_all(f, path, max_bytes)
+
+
+def decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
+        raise ValidationError(
+            f"not UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8",
+            where=Location(path, line, col),
+        ) from None
+
+
+def read_text(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> str:
+    """The file's text, or a KvtrackError that names the path and says what to do."""
+    return decode(read_bytes(path, max_bytes), str(path))

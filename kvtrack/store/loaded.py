@@ -1,18 +1,16 @@
-"""What one commitments file gives once read and checked, and the register built from such parts.
+"""What reading gives: one file's checked `Part`, and the `Loaded` register merged from parts,
+each with where its ids were found.
 
-Kept apart from the YAML reader (`load`) so that a register found in the parse cache is loaded
+Kept apart from the YAML reader (`reader`) so that a register found in the parse cache is loaded
 without importing the parser at all.
 """
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kvtrack.core.limits import MAX_INPUT_BYTES
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, Problem, ValidationError
 
@@ -107,47 +105,3 @@ class PartError(ValidationError):
     def __init__(self, problems: list[Problem], part: Part) -> None:
         super().__init__(problems=problems)
         self.part = part
-
-
-# -- files ----------------------------------------------------------------------------------------
-def read_bytes(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """The file's bytes, or a KvtrackError that names the path and says what to do.
-
-    A regular file only, of at most `max_bytes` (see `bounded`): never a device, pipe or hang.
-    """
-    from kvtrack.store.bounded import read_bounded
-
-    return read_bounded(path, max_bytes)
-
-
-def decode(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        col = e.start - (data.rfind(b"\n", 0, e.start) + 1) + 1
-        raise ValidationError(
-            f"not UTF-8 (byte 0x{data[e.start]:02x}); save the file as UTF-8",
-            where=Location(path, line, col),
-        ) from None
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Keep the cyclic garbage collector out of a big load, and away from what it built.
-
-    Loading allocates hundreds of thousands of objects and no cycles; each allocation burst sets off
-    collections that walk everything allocated so far (a whole-document compose of 10,000
-    commitments: 3.4 s with the collector on, 0.5 s off). What was built is then frozen: the
-    register lives as long as the command, and the first collection after the load would otherwise
-    walk all of it, as would later ones set off by assessing and rendering (50,000 from the cache:
-    90 ms; assessing 10,000: 30-50 ms instead of 16 ms).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()

@@ -1,7 +1,7 @@
 """The generic half of reading a commitments file: YAML nodes → checked Python values.
 
 `NodeReader` knows YAML and the value types of the schema (text, dates, periods, statuses, ids,
-lists), never which fields exist where: that is `load._Reader`. Every method records a problem and
+lists), never which fields exist where: that is `reader._Reader`. Every method records a problem and
 carries on instead of raising, so one pass reports everything wrong with a file.
 """
 
@@ -20,7 +20,7 @@ from yaml.events import ScalarEvent
 from kvtrack.core.model import Status
 from kvtrack.core.period import Period, parse_date
 from kvtrack.errors import KvtrackError, Location, Problem
-from kvtrack.store.nodes import NULLS, TAG, Map, Node, Seq, is_null
+from kvtrack.store.yaml_events import NULLS, TAG, Map, Node, Seq, is_null
 
 T = TypeVar("T")
 

@@ -1,0 +1,115 @@
+"""Write a generated tree of files (the site) into a directory: only what changed, never an input.
+
+Each file is compared with what is on disk first and left alone when the bytes are the same, so a
+re-run on an unchanged register touches nothing (web servers keep their caches, rsync and git see
+no change). Changed files are replaced atomically (readers see old or new). A manifest
+(`.kvtrack-site`) lists what was written, so pages of commitments that left the register (or the
+filter) are removed on the next run; files kvtrack did not write are never deleted.
+
+Refused before anything is written: an output directory that is one of the register's inputs or
+inside a directory store, and any output file that is the same file as an input.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from kvtrack.errors import KvtrackError, Location
+from kvtrack.store.atomic import write_atomic
+
+MANIFEST = ".kvtrack-site"
+
+
+@dataclass(frozen=True, slots=True)
+class Published:
+    written: tuple[str, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+
+
+def publish(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path]) -> Published:
+    """Write `files` (relative path → bytes) under `root`, which is created when missing."""
+    _refuse_inputs(root, files, inputs)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise KvtrackError("exists and is not a directory", where=Location(str(root))) from None
+    except OSError as e:
+        raise KvtrackError(f"cannot create: {e.strerror}", where=Location(str(root))) from None
+    made_dirs: set[Path] = set()
+    written: list[str] = []
+    for rel, data in files.items():
+        target = root / rel
+        if target.parent not in made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_dirs.add(target.parent)
+        if _same_bytes(target, data):
+            continue
+        write_atomic(target, data, durable=False)
+        written.append(rel)
+    removed = _remove_stale(root, files)
+    manifest = "".join(f"{rel}\n" for rel in sorted(files)).encode()
+    if not _same_bytes(root / MANIFEST, manifest):
+        write_atomic(root / MANIFEST, manifest, durable=False)
+    return Published(tuple(written), len(files) - len(written), removed)
+
+
+def _same_bytes(path: Path, data: bytes) -> bool:
+    try:
+        if path.stat().st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _remove_stale(root: Path, files: Mapping[str, bytes]) -> tuple[str, ...]:
+    try:
+        before = (root / MANIFEST).read_text("utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return ()
+    gone = []
+    for rel in before:
+        # only plain relative paths that this program wrote; a tampered manifest cannot reach out
+        if not rel or rel in files or rel.startswith(("/", "\\")) or ".." in Path(rel).parts:
+            continue
+        with contextlib.suppress(FileNotFoundError):
+            (root / rel).unlink()
+            gone.append(rel)
+    return tuple(gone)
+
+
+def _refuse_inputs(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path]) -> None:
+    where = Location(str(root))
+    out = root.resolve()
+    for source in inputs:
+        src = source.resolve()
+        if src.is_dir() and (out == src or src in out.parents):
+            raise KvtrackError(
+                f"is inside the register directory {source}; choose an output directory outside it",
+                where=where,
+            )
+        if out == src:
+            raise KvtrackError("is the register itself; choose an output directory", where=where)
+    if not out.is_dir():
+        return
+    held: dict[tuple[int, int], Path] = {}
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            st = source.stat()
+            held[(st.st_dev, st.st_ino)] = source
+    for rel in [*files, MANIFEST]:
+        target = root / rel
+        try:
+            st = target.stat()
+        except OSError:
+            continue
+        if (st.st_dev, st.st_ino) in held:
+            raise KvtrackError(
+                f"would overwrite the input {held[(st.st_dev, st.st_ino)]}; "
+                "choose another output directory",
+                where=Location(str(target)),
+            )

@@ -1,0 +1,101 @@
+"""The one exit-code table and the one reporter every error reaches the user through."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+from kvtrack.cli.app import report
+from kvtrack.errors import ExitCode, KvtrackError, Location, Problem, UsageError, ValidationError
+
+PACKAGE = Path(__file__).resolve().parent.parent / "kvtrack"
+
+
+def test_the_exit_code_table():
+    assert {c.name: int(c) for c in ExitCode} == {
+        "OK": 0,
+        "ATTENTION": 1,
+        "ERROR": 2,
+        "UNKNOWN": 3,
+    }
+
+
+def _exits_with_a_number(path: Path) -> list[str]:
+    """Calls like `typer.Exit(3)` or `sys.exit(2)`: exit codes spelt as numbers."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        name = ast.unparse(node.func)
+        if name.endswith(("Exit", "exit")) and isinstance(node.args[0], ast.Constant):
+            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+_STATUS_WORDS = ("OK", "ATTENTION", "WARNING", "ERROR", "CRITICAL", "UNKNOWN", "EXIT")
+
+
+def _status_numbers(path: Path) -> list[str]:
+    """Assignments like `UNKNOWN = 3`: an exit-code table of its own."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.Assign)
+            and isinstance(node.value, ast.Constant)
+            and type(node.value.value) is int
+            and 0 <= node.value.value <= 3
+            and any(
+                isinstance(t, ast.Name) and any(w in t.id.upper() for w in _STATUS_WORDS)
+                for t in node.targets
+            )
+        ):
+            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_exit_codes_are_named_from_the_table():
+    files = [p for p in sorted(PACKAGE.rglob("*.py")) if p != PACKAGE / "errors.py"]
+    assert [hit for path in files for hit in _exits_with_a_number(path)] == []
+    assert [hit for path in files for hit in _status_numbers(path)] == []
+
+
+def test_report_prints_each_problem_on_stderr_and_returns_error(capsys):
+    error = ValidationError(
+        problems=[
+            Problem("first", Location("a.yaml", 3, 5)),
+            Problem("second", Location("a.yaml", 7)),
+        ]
+    )
+    assert report(error) is ExitCode.ERROR
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "a.yaml:3:5: first\na.yaml:7:1: second\n2 problems found\n"
+
+
+def test_report_marks_an_error_without_a_place(capsys):
+    assert report(KvtrackError("--within must be a window")) is ExitCode.ERROR
+    assert capsys.readouterr().err == "error: --within must be a window\n"
+
+
+def test_report_says_where_a_commands_help_is(capsys):
+    assert report(UsageError("No such option: --bogus", command="check")) is ExitCode.ERROR
+    assert capsys.readouterr().err == (
+        "kvtrack check: error: No such option: --bogus\nTry 'kvtrack check --help' for help.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        KvtrackError("no such file", where=Location("x.yaml")),
+        UsageError("No such option: --bogus", command="check"),
+    ],
+)
+def test_report_under_nagios_is_one_unknown_line_on_stdout(capsys, error):
+    assert report(error, nagios=True) is ExitCode.UNKNOWN
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.startswith("KVTRACK UNKNOWN - ")
+    assert str(error.problems[0]) in out.splitlines()[0]
