@@ -101,7 +101,7 @@ def _emit(found: Sequence[LogEvent], fmt: str) -> None:
     from kvtrack.render import log_out
 
     if fmt == "json":
-        from kvtrack.render.json_out import dumps
+        from kvtrack.render.records import dumps
 
         typer.echo(dumps([log_out.data(e) for e in found]))
         return

@@ -45,7 +45,7 @@ def build(
     base_url: str | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site for the (already filtered) `items`, by relative path."""
-    from kvtrack.render.json_out import dumps
+    from kvtrack.render.records import dumps
     from kvtrack.render.records import record
 
     by_due = list(items)  # as `list` gives them: by current due
