@@ -40,7 +40,7 @@ def test_an_unexpected_error_is_one_line_and_exit_2(run, boom):
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "kvtrack: internal error: ZeroDivisionError: division by zero; "
+        "error: internal error: ZeroDivisionError: division by zero; "
         "please report it with the command you ran\n"
     )
 

@@ -185,5 +185,3 @@ def _render(
     from kvtrack.render.check_text import render_text
 
     return render_text(result), ExitCode.ATTENTION
-
-

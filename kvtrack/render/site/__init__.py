@@ -45,8 +45,7 @@ def build(
     base_url: str | None = None,
 ) -> dict[str, bytes]:
     """Every file of the site for the (already filtered) `items`, by relative path."""
-    from kvtrack.render.records import dumps
-    from kvtrack.render.records import record
+    from kvtrack.render.records import dumps, record
 
     by_due = list(items)  # as `list` gives them: by current due
     urgent = sorted(items, key=by_urgency)
