@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from conftest import AS_OF, SHIPPED
 
-from kvtrack.cli.guards import refuse_overwrite
 from kvtrack.errors import KvtrackError
+from kvtrack.store.outputs import refuse_overwrite
 
 WRITERS = [
     ("timeline", "--out"),

@@ -113,7 +113,7 @@ def check(
         raise KvtrackError("--nagios and --format json cannot be combined")
     day, win, limit = as_of_date(as_of), window(within), byte_limit(max_bytes)
     if state is not None:
-        from kvtrack.cli.guards import refuse_overwrite
+        from kvtrack.store.outputs import refuse_overwrite
 
         refuse_overwrite(state, "--state", register=file)
     code = _run(file, limit, day, win, format, state, nagios=nagios)

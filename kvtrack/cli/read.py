@@ -218,7 +218,7 @@ def timeline(
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
     day, win = as_of_date(as_of), window(within)
     if out is not None:
-        from kvtrack.cli.guards import refuse_overwrite
+        from kvtrack.store.outputs import refuse_overwrite
 
         refuse_overwrite(out, "--out", register=file)
     register = load(file, max_bytes=byte_limit(max_bytes)).register

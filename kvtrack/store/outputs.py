@@ -1,4 +1,8 @@
-"""Output files never overwrite an input: the one check every `--out`, `--state`, ... goes through."""
+"""Output files never overwrite an input: the one check every `--out`, `--state`, ... goes through.
+
+In `store` (not `cli`) so every writer can use it: the CLI before it writes `--out`, `--state` or
+`--out-dir`, and the store's own writers (a published site) for each file they put down.
+"""
 
 from __future__ import annotations
 
