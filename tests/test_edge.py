@@ -82,14 +82,14 @@ def test_an_unexpected_error_under_nagios_is_unknown(run, monkeypatch):
 )
 def test_a_full_disk_is_one_line(args):
     as_of = () if args[0] == "validate" else ("--as-of", AS_OF)
-    with open("/dev/full", "w") as full:
+    with Path("/dev/full").open("w") as full:
         result = kvtrack(*args, "--file", str(SHIPPED), *as_of, stdout=full)
     assert result.returncode == 2
     assert result.stderr == "error: cannot write to standard output: No space left on device\n"
 
 
 def test_a_full_disk_under_nagios_is_unknown_once():
-    with open("/dev/full", "w") as full:
+    with Path("/dev/full").open("w") as full:
         result = kvtrack("check", "--nagios", "--file", str(SHIPPED), stdout=full)
     assert result.returncode == 3
     assert result.stderr == "error: cannot write to standard output: No space left on device\n"

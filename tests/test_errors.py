@@ -39,20 +39,18 @@ _STATUS_WORDS = ("OK", "ATTENTION", "WARNING", "ERROR", "CRITICAL", "UNKNOWN", "
 
 def _status_numbers(path: Path) -> list[str]:
     """Assignments like `UNKNOWN = 3`: an exit-code table of its own."""
-    found = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if (
-            isinstance(node, ast.Assign)
-            and isinstance(node.value, ast.Constant)
-            and type(node.value.value) is int
-            and 0 <= node.value.value <= 3
-            and any(
-                isinstance(t, ast.Name) and any(w in t.id.upper() for w in _STATUS_WORDS)
-                for t in node.targets
-            )
-        ):
-            found.append(f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {ast.unparse(node)}")
-    return found
+    return [
+        f"{path.relative_to(PACKAGE.parent)}:{node.lineno}: {ast.unparse(node)}"
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and type(node.value.value) is int
+        and 0 <= node.value.value <= 3
+        and any(
+            isinstance(t, ast.Name) and any(w in t.id.upper() for w in _STATUS_WORDS)
+            for t in node.targets
+        )
+    ]
 
 
 def test_exit_codes_are_named_from_the_table():

@@ -14,7 +14,7 @@ import pytest
 from fixtures_exports import AS_OF, DATED, REGISTER
 from icalendar import Calendar
 
-from kvtrack.render.records import RECORD_KEYS
+from kvtrack.core.schema import RECORD_KEYS
 
 AMS = ZoneInfo("Europe/Amsterdam")
 

@@ -19,8 +19,8 @@ SEED_LINES = SEED_TEXT.splitlines()
 def survives(text: str) -> None:
     try:
         extraction = extract_document(text, "x.txt")
-    except KvtrackError as error:
-        assert error.message
+    except KvtrackError as error:  # refusing is fine, with a message; crashing is not
+        assert error.message  # noqa: PT017 - either outcome is allowed here, so no pytest.raises
         return
     ids = [c.id for c in extraction.commitments]
     assert len(ids) == len(set(ids))

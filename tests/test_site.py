@@ -300,6 +300,18 @@ def test_a_rerun_rewrites_nothing_and_removes_only_its_own_stale_pages(build, re
     assert not list(site.rglob("*.kvtrack-tmp"))
 
 
+def test_a_first_build_leaves_no_temporary_directory_and_an_empty_one_is_filled(
+    build, reg, tmp_path
+):
+    site = build(reg, out=tmp_path / "new")
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "c.yaml") == ["new"]
+    assert (site / ".kvtrack-site").read_text().splitlines()[0] == "commitment/day-done-late.html"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build(reg, out=empty)
+    assert sorted(p.name for p in empty.iterdir()) == sorted(p.name for p in site.iterdir())
+
+
 def test_verbose_counts_what_was_written(run, reg, tmp_path):
     args = ["site", "--file", str(reg), "--out", str(tmp_path / "s"), "--as-of", AS_OF, "-v"]
     first = run(*args)
@@ -359,3 +371,41 @@ def test_case_insensitive_file_systems_get_distinct_page_names():
     assert names["Abc"] == "Abc" and names["abc"].startswith("abc-") and names["a.b"] == "a.b"
     assert names["con"].startswith("con-")
     assert len({n.lower() for n in names.values()}) == 4
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_contrast():
+    import re
+
+    from kvtrack.render.site.layout import asset
+
+    css = asset("site.css")
+    badges = re.findall(r"\.s-([a-z-]+) \{ background: (#[0-9a-f]{6}); color: (#[0-9a-f]{6});", css)
+    assert {name for name, _, _ in badges} == {
+        "overdue",
+        "due-soon",
+        "upcoming",
+        "undated",
+        "done",
+        "dropped",
+    }
+    for name, background, colour in badges:
+        assert contrast(background, colour) >= 4.5, name
+    variables = dict(re.findall(r"--([a-z]+): (#[0-9a-f]{6})", css))
+    for name in ("ink", "muted", "link"):
+        assert contrast(variables[name], "#ffffff") >= 4.5, name
+        assert contrast(variables[name], variables["head"]) >= 4.5, name
+    from kvtrack.render.html_timeline import TEXT_COLOUR
+
+    for state, colour in TEXT_COLOUR.items():  # the state words in timeline --format html
+        assert contrast(colour, "#ffffff") >= 4.5, state

@@ -26,6 +26,7 @@ from kvtrack.cli.options import (
     FileOption,
     WithinOption,
     as_of_date,
+    parse_option,
     window,
 )
 
@@ -74,7 +75,7 @@ def site(
 
       kvtrack site --out public/
 
-      kvtrack site --out public/ --owner BZK --base-url https://example.org/kvtrack/
+      kvtrack site -o public/ --owner BZK --base-url https://example.org/
     """
     from kvtrack.core.query import select
     from kvtrack.errors import KvtrackError
@@ -83,7 +84,7 @@ def site(
     from kvtrack.store.publish import publish
     from kvtrack.store.register import load
 
-    language = Lang.parse(lang)
+    language = parse_option("--lang", Lang.parse, lang)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise KvtrackError(f"--base-url: '{base_url}' is not an http(s) URL")
     day, win = as_of_date(as_of), window(within)

@@ -7,6 +7,7 @@ from datetime import date
 from enum import StrEnum
 
 from kvtrack.core.period import Period
+from kvtrack.core.schema import SOURCE_KINDS, STATUS_ALIASES
 from kvtrack.errors import KvtrackError
 
 
@@ -23,8 +24,8 @@ class Status(StrEnum):
         """English names and the Dutch register words (openstaand, deels voldaan, voldaan, vervallen)."""
         key = " ".join(str(text).strip().lower().replace("_", " ").replace("-", " ").split())
         try:
-            return _STATUS_WORDS[key]
-        except KeyError:
+            return cls(STATUS_ALIASES.get(key, key))
+        except ValueError:
             words = ", ".join(s.value for s in cls)
             raise KvtrackError(
                 f"unknown status '{text}'; use one of {words} "
@@ -36,27 +37,12 @@ class Status(StrEnum):
         return self in (Status.DONE, Status.DROPPED)
 
 
-_STATUS_WORDS: dict[str, Status] = {
-    "open": Status.OPEN,
-    "openstaand": Status.OPEN,
-    "partial": Status.PARTIAL,
-    "deels voldaan": Status.PARTIAL,
-    "gedeeltelijk voldaan": Status.PARTIAL,
-    "done": Status.DONE,
-    "voldaan": Status.DONE,
-    "dropped": Status.DROPPED,
-    "vervallen": Status.DROPPED,
-}
-
-SOURCE_KINDS = ("kamervragen", "kamerbrief", "debat", "other")
-
-
 @dataclass(frozen=True, slots=True)
 class Source:
     """A document in which the cabinet made commitments (usually an answer to Kamervragen)."""
 
     id: str
-    kind: str = "kamervragen"
+    kind: str = SOURCE_KINDS[0]
     title: str | None = None
     asked_by: str | None = None
     answered_by: str | None = None

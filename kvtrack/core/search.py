@@ -123,9 +123,11 @@ def spans(text: str, terms: Sequence[str]) -> tuple[tuple[int, int], ...]:
     found: list[tuple[int, int]] = []
     for term in terms:
         pattern = r"\s+".join(re.escape(word) for word in term.split(" "))
-        for m in re.finditer(pattern, folded):
-            if m.end() > m.start():
-                found.append((where[m.start()], where[m.end() - 1] + 1))
+        found.extend(
+            (where[m.start()], where[m.end() - 1] + 1)
+            for m in re.finditer(pattern, folded)
+            if m.end() > m.start()
+        )
     found.sort()
     merged: list[tuple[int, int]] = []
     for start, end in found:

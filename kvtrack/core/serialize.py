@@ -1,15 +1,19 @@
-"""Model → plain data in the documented schema (docs/schema.md), in the schema's key order.
+"""Model → plain data in the schema's shape and key order (`core/schema`), as the file holds it.
 
 One place for this mapping: the editing commands, `extract` and `list --format yaml` all use it, so
-what kvtrack writes is always what it reads.
+what kvtrack writes is always what it reads. Which keys there are, their order and which ones are
+left out when empty all come from the schema; only how each type of value is written is here.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from kvtrack.core.model import Commitment, HistoryEntry, Source
 from kvtrack.core.period import Period
+from kvtrack.core.schema import COMMITMENT, HISTORY_ENTRY, IDENTIFIERS, SOURCE, Shape, Type
 
 
 def period_value(period: Period | None) -> int | str | None:
@@ -25,58 +29,54 @@ def answer_value(answer: tuple[int, ...]) -> int | list[int] | None:
     return answer[0] if len(answer) == 1 else list(answer)
 
 
-def source_to_dict(source: Source) -> dict[str, Any]:
-    return {
-        "id": source.id,
-        "kind": source.kind,
-        "title": source.title,
-        "asked_by": source.asked_by,
-        "answered_by": source.answered_by,
-        "submitted": source.submitted.isoformat() if source.submitted else None,
-        "answered": source.answered.isoformat() if source.answered else None,
-        "identifiers": {
-            "publication": source.identifiers.get("publication"),
-            "zaak": source.identifiers.get("zaak"),
-            "document": source.identifiers.get("document"),
-            **{
-                k: v
-                for k, v in source.identifiers.items()
-                if k not in ("publication", "zaak", "document")
-            },
-        },
-        "file": source.file,
-        "url": source.url,
+def identifiers_value(identifiers: dict[str, str | None]) -> dict[str, str | None]:
+    """The schema's identifiers in order: the first ones always (null when unknown), the others
+    only when the source has them."""
+    known = {
+        f.name: identifiers.get(f.name)
+        for f in IDENTIFIERS.fields
+        if not f.omit_empty or f.name in identifiers
     }
+    return known | {k: v for k, v in identifiers.items() if k not in known}
 
 
-def history_to_dict(entry: HistoryEntry) -> dict[str, Any]:
-    out: dict[str, Any] = {"date": entry.date.isoformat()}
-    if entry.status is not None:
-        out["status"] = entry.status.value
-    if entry.due is not None:
-        out["due"] = period_value(entry.due)
-    if entry.note is not None:
-        out["note"] = entry.note
-    if entry.evidence is not None:
-        out["evidence"] = entry.evidence
-    return out
+def source_to_dict(source: Source) -> dict[str, Any]:
+    return _plain(source, SOURCE)
 
 
 def commitment_to_dict(c: Commitment) -> dict[str, Any]:
-    out: dict[str, Any] = {
-        "id": c.id,
-        "title": c.title,
-        "source": c.source,
-        "answer": answer_value(c.answer),
-        "quote": c.quote,
-        "due": period_value(c.due),
-        "due_text": c.due_text,
-        "owner": c.owner,
-        "places": list(c.places),
-        "tags": list(c.tags),
-        "status": c.status.value,
-        "history": [history_to_dict(h) for h in c.history],
-    }
-    if c.cue is not None:
-        out["cue"] = c.cue
+    return _plain(c, COMMITMENT)
+
+
+def history_to_dict(entry: HistoryEntry) -> dict[str, Any]:
+    return _plain(entry, HISTORY_ENTRY)
+
+
+def _date_value(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+# How each type of value is written (text as it is).
+_WRITE: dict[Type, Callable[[Any], Any]] = {
+    Type.DATE: _date_value,
+    Type.PERIOD: period_value,
+    Type.STATUS: lambda status: status.value if status is not None else None,
+    Type.ANSWER: answer_value,
+    Type.TEXTS: list,
+    Type.IDENTIFIERS: identifiers_value,
+    Type.HISTORY: lambda history: [history_to_dict(h) for h in history],
+}
+
+
+def _plain(item: Source | Commitment | HistoryEntry, shape: Shape) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for f in shape.fields:
+        value = _WRITE.get(f.type, _same)(getattr(item, f.name))
+        if value is None and f.omit_empty:
+            continue
+        out[f.name] = value
     return out

@@ -36,11 +36,12 @@ def timeline(
 
     A commitment sits at the last day of its current due period: that is when it is due.
     """
-    events: list[Event] = []
+    events = [
+        Event(source.answered, EventKind.ANSWERED, source.title or source.id)
+        for source in register.sources.values()
+        if source.answered is not None
+    ]
     undated: list[Assessed] = []
-    for source in register.sources.values():
-        if source.answered is not None:
-            events.append(Event(source.answered, EventKind.ANSWERED, source.title or source.id))
     for a in assessed:
         due = a.commitment.current_due
         if due is None:

@@ -253,7 +253,7 @@ def _continues_footnote(line: str, previous: str) -> bool:
         return False
     if re.match(r"^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d", line.strip()):
         return False
-    if previous.endswith("-") or previous.endswith("/"):
+    if previous.endswith(("-", "/")):
         return True
     return not _ENDS_TEXT.search(previous) or bool(_ABBREVIATION_END.search(previous))
 

@@ -253,7 +253,7 @@ def members(who: str) -> str:
     for m in _MEMBER.finditer(who):
         last = m.end()
         party = re.sub(
-            r"^(?:allen|beiden|beide|alle\s+drie)\s+", "", m["party"].strip(), flags=re.I
+            r"^(?:allen|beiden|beide|alle\s+drie)\s+", "", m["party"].strip(), flags=re.IGNORECASE
         )
         names_text = re.sub(r"^(?:,|en\b)\s*", "", m["names"].strip(" ,"))
         names = [n for n in re.split(r"\s*,\s*|\s+en\s+", names_text) if n.strip()]

@@ -15,7 +15,8 @@ import io
 from collections.abc import Sequence
 
 from kvtrack.core.query import Assessed
-from kvtrack.render.records import RECORD_KEYS, flat_record
+from kvtrack.core.schema import RECORD_KEYS
+from kvtrack.render.records import flat_record
 
 ENCODING = "utf-8-sig"  # writes the BOM
 

@@ -10,7 +10,7 @@ from kvtrack.core.query import Assessed
 from kvtrack.render.words import STATE_STYLE, days_phrase
 
 
-def show(a: Assessed, register: Register, console: Console) -> None:
+def show(a: Assessed, register: Register, console: Console) -> None:  # noqa: C901 - split by #13
     c = a.commitment
     source = register.sources.get(c.source)
     p = console.print

@@ -27,10 +27,20 @@ figure { margin: 0 0 2rem 0; }
 figure svg { width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 0.9rem; width: 100%; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.35rem 0.6rem; text-align: left;
-         vertical-align: top; overflow-wrap: anywhere; }
+         vertical-align: top; overflow-wrap: break-word; }
 th { background: #f5f5f5; }
 td.num { text-align: right; }
 .state { font-weight: bold; }
+dd { overflow-wrap: anywhere; }
+@media (max-width: 40rem) {  /* a phone: each row a card, cells labelled */
+  table, tbody, tr, td { display: block; }
+  thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  tr { border: 1px solid #ddd; border-radius: .4rem; margin-bottom: .6rem; padding: .3rem .5rem; }
+  td { border: 0; padding: .1rem 0; text-align: left; overflow-wrap: anywhere; }
+  td.num { text-align: left; }
+  td:empty { display: none; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: bold; color: #555; }
+}
 """
 
 
@@ -89,7 +99,7 @@ def render(
 
 def _row(a: Assessed, lang: Lang) -> str:
     c = a.commitment
-    colour = _TEXT_COLOUR.get(a.state, svg_timeline.STATE_COLOUR[a.state])
+    colour = TEXT_COLOUR[a.state]
     current = c.current_due
     due = lang.period(current) if current else lang.t("no_due")
     if c.rescheduled and current is not None:
@@ -97,13 +107,15 @@ def _row(a: Assessed, lang: Lang) -> str:
     answers = ", ".join(str(n) for n in c.answer)
     word = lang.t("answers" if len(c.answer) > 1 else "answer")
     where = c.source + (f", {word} {answers}" if answers else "")
+    label = {k: _e(lang.t(k)) for k in ("due", "state", "days", "owner", "source")}
     cells = [
         f"<td>{_e(c.title)} <small>({_e(c.id)})</small></td>",
-        f"<td>{_e(due)}</td>",
-        f'<td class="state" style="color: {colour}">{_e(lang.state(a.state))}</td>',
-        f'<td class="num">{_e(lang.days(a))}</td>',
-        f"<td>{_e(c.owner or '')}</td>",
-        f"<td>{_e(where)}</td>",
+        f'<td data-label="{label["due"]}">{_e(due)}</td>',
+        f'<td data-label="{label["state"]}" class="state" style="color: {colour}">'
+        f"{_e(lang.state(a.state))}</td>",
+        f'<td data-label="{label["days"]}" class="num">{_e(lang.days(a))}</td>',
+        f'<td data-label="{label["owner"]}">{_e(c.owner or "")}</td>',
+        f'<td data-label="{label["source"]}">{_e(where)}</td>',
     ]
     return f'<tr data-id="{_e(c.id)}">' + "".join(cells) + "</tr>"
 
@@ -129,7 +141,7 @@ def _source(source: Source | None, ident: str, lang: Lang) -> str:
 
 
 # The picture's light greys are too faint for text on white; the table uses darker ones.
-_TEXT_COLOUR = {
+TEXT_COLOUR = {
     State.DROPPED: "#595959",
     State.UNDATED: "#595959",
     State.DUE_SOON: "#8a5a00",

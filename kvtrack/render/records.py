@@ -1,15 +1,21 @@
-"""The one machine-readable shape of a commitment (shared by JSON, CSV, YAML and the rest) and the
-JSON text every `--format json` prints.
+"""The one machine-readable shape of a commitment (shared by JSON, CSV and the rest) and the JSON
+text every `--format json` prints.
+
+Its keys and their order are the schema's `RECORD` (core/schema); here is only how each value is
+given.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from kvtrack.core.model import Commitment, Register, Source
+from kvtrack.core.model import Register, Source
+from kvtrack.core.period import Period
 from kvtrack.core.query import Assessed
+from kvtrack.core.schema import COMMITMENT, RECORD, Type
 from kvtrack.core.serialize import history_to_dict, source_to_dict
 
 
@@ -18,55 +24,53 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2, default=str)
 
 
-# The keys of `record`, in order: the columns of CSV and the fields every machine format shares.
-RECORD_KEYS = (
-    "id",
-    "title",
-    "source",
-    "answer",
-    "quote",
-    "due",
-    "due_text",
-    "due_end",
-    "current_due",
-    "current_due_end",
-    "rescheduled",
-    "slip_days",
-    "state",
-    "days_left",
-    "status",
-    "owner",
-    "places",
-    "tags",
-    "history",
+def _period_text(period: Period | None) -> str | None:
+    return str(period) if period else None
+
+
+def _end(period: Period | None) -> str | None:
+    return period.end.isoformat() if period else None
+
+
+# How a stored field of each type is given in a record (text as it is): JSON has no periods, and
+# `answer` is always a list so that scripts need not test for an int.
+_STORED: dict[Type, Callable[[Any], Any]] = {
+    Type.PERIOD: _period_text,
+    Type.ANSWER: list,
+    Type.TEXTS: list,
+    Type.STATUS: lambda status: status.value,
+    Type.HISTORY: lambda history: [history_to_dict(h) for h in history],
+}
+
+# What each derived value of the schema's RECORD is.
+_DERIVED: dict[str, Callable[[Assessed], Any]] = {
+    "due_end": lambda a: _end(a.commitment.due),
+    "current_due": lambda a: _period_text(a.commitment.current_due),
+    "current_due_end": lambda a: _end(a.commitment.current_due),
+    "rescheduled": lambda a: a.commitment.rescheduled,
+    "slip_days": lambda a: a.commitment.slip_days,
+    "state": lambda a: a.state.value,
+    "days_left": lambda a: a.days_left,
+}
+
+
+def _stored(name: str) -> Callable[[Assessed], Any]:
+    write = _STORED.get(COMMITMENT.by_name(name).type)
+    if write is None:
+        return lambda a: getattr(a.commitment, name)
+    return lambda a: write(getattr(a.commitment, name))
+
+
+# The record, key by key in the schema's order: how to get each value from an assessed commitment.
+_RECORD: tuple[tuple[str, Callable[[Assessed], Any]], ...] = tuple(
+    (key, _stored(key)) if isinstance(key, str) else (key.name, _DERIVED[key.name])
+    for key in RECORD
 )
 
 
 def record(a: Assessed) -> dict[str, Any]:
     """One commitment as plain data: the stored fields plus its derived state on the as-of day."""
-    c: Commitment = a.commitment
-    due, current = c.due, c.current_due
-    return {
-        "id": c.id,
-        "title": c.title,
-        "source": c.source,
-        "answer": list(c.answer),
-        "quote": c.quote,
-        "due": str(due) if due else None,
-        "due_text": c.due_text,
-        "due_end": due.end.isoformat() if due else None,
-        "current_due": str(current) if current else None,
-        "current_due_end": current.end.isoformat() if current else None,
-        "rescheduled": c.rescheduled,
-        "slip_days": c.slip_days,
-        "state": a.state.value,
-        "days_left": a.days_left,
-        "status": c.status.value,
-        "owner": c.owner,
-        "places": list(c.places),
-        "tags": list(c.tags),
-        "history": [history_to_dict(h) for h in c.history],
-    }
+    return {key: get(a) for key, get in _RECORD}
 
 
 def detailed_record(a: Assessed, register: Register, as_of: date) -> dict[str, Any]:

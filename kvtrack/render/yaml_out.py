@@ -16,9 +16,8 @@ import yaml
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.query import Assessed
+from kvtrack.core.schema import SCHEMA_VERSION
 from kvtrack.core.serialize import commitment_to_dict, source_to_dict
-
-SCHEMA_VERSION = 1
 
 
 def plain_source(source: Source) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def open_regular(path: Path, max_bytes: int = MAX_INPUT_BYTES) -> BinaryIO:
         refuse_unless_regular(info, where)
         if info.st_size > max_bytes:
             raise too_big(info.st_size, max_bytes, where)
-        return open(fd, "rb")
+        return open(fd, "rb")  # noqa: PTH123 - a descriptor, which pathlib cannot open
     except BaseException:
         os.close(fd)
         raise

@@ -40,11 +40,11 @@ def refuse_overwrite(
 
 def _refuse_same(out: Path, option: str, given: Path, what: str) -> None:
     try:
-        same = os.path.samefile(out, given)
+        same = out.samefile(given)
     except OSError:  # one of them does not exist (yet): not the same file
         return
     if same:
-        which = what if os.path.abspath(out) == os.path.abspath(given) else f"{what} {given}"
+        which = what if out.absolute() == given.absolute() else f"{what} {given}"
         raise KvtrackError(
             f"{option} would overwrite {which}; nothing was written. Name another file",
             where=Location(str(out)),

@@ -13,13 +13,26 @@ directory, taking each file's part from the parse cache when its bytes have not 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
+from typing import Any
 
 import yaml
 from yaml.events import Event, MappingStartEvent, SequenceStartEvent
 
 from kvtrack.core.limits import MAX_NESTING
-from kvtrack.core.model import SOURCE_KINDS, Commitment, HistoryEntry, Source, Status
+from kvtrack.core.model import Commitment, HistoryEntry, Source
+from kvtrack.core.schema import (
+    COMMITMENT,
+    HISTORY_ENTRY,
+    IDENTIFIERS,
+    SCHEMA_VERSION,
+    SOURCE,
+    SOURCE_KINDS,
+    TOP,
+    Shape,
+    Type,
+)
 from kvtrack.errors import Location, Problem, ValidationError
 from kvtrack.store.file_text import decode
 from kvtrack.store.gc_pause import no_gc
@@ -28,37 +41,6 @@ from kvtrack.store.yaml_events import Map, Node, Seq, Stream, is_null
 from kvtrack.store.yaml_values import NodeReader, kind_of
 
 _ALIASES_SHOWN = 5
-
-TOP_FIELDS = ("version", "sources", "commitments")
-SOURCE_FIELDS = (
-    "id",
-    "kind",
-    "title",
-    "asked_by",
-    "answered_by",
-    "submitted",
-    "answered",
-    "identifiers",
-    "file",
-    "url",
-)
-COMMITMENT_FIELDS = (
-    "id",
-    "title",
-    "source",
-    "answer",
-    "quote",
-    "due",
-    "due_text",
-    "owner",
-    "places",
-    "tags",
-    "status",
-    "history",
-    "cue",
-)
-HISTORY_FIELDS = ("date", "status", "due", "note", "evidence")
-IDENTIFIER_FIELDS = ("publication", "zaak", "document", "vergaderjaar", "aanhangsel")
 
 
 def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part:
@@ -177,6 +159,7 @@ class _Reader(NodeReader):
         self.commitment_at = Locations(path)
         self.source_at = Locations(path)
         self.cited: list[tuple[str, Location]] = []
+        self._plans = {shape: self._plan(shape) for shape in (SOURCE, COMMITMENT, HISTORY_ENTRY)}
 
     def part(self) -> Part:
         foreign = [(s, where) for s, where in self.cited if s not in self.sources]
@@ -220,56 +203,73 @@ class _Reader(NodeReader):
             return
         seen: dict[str, Node] = {}
         version: Node | None = None
-        item_readers = {"sources": self.source, "commitments": self.commitment}
         for key_node, first in stream.pairs():
             key = self.top_key(key_node, seen)
-            read_item = item_readers.get(key or "")
-            if read_item is not None and type(first) is SequenceStartEvent:
-                # The lists are read one item at a time: only the model stays in memory.
-                wanted = self.tag_ok(Seq(first, []))
-                for item in stream.items():
-                    if wanted:
-                        read_item(item)
+            if key in ("sources", "commitments"):
+                self.items(stream, first, key)
                 continue
             value = stream.node(first)
-            if key is None:
-                continue
-            if read_item is not None:
-                for item in self.sequence(value, key):
-                    read_item(item)
-            elif key == "version":
+            if key == "version":
                 version = value
-            else:
-                self.unknown(key_node, key, "the top level", TOP_FIELDS)
+            elif key is not None:
+                self.unknown(key_node, key, TOP.what, TOP.names)
                 self.scan(value)
+        self.check_top(root, version, seen, standalone)
+
+    def items(self, stream: Stream, first: Event, key: str) -> None:
+        """The items of `sources` or `commitments`; a block list is read one item at a time, so
+        only the model stays in memory."""
+        read_item = self.source if key == "sources" else self.commitment
+        if type(first) is SequenceStartEvent:
+            wanted = self.tag_ok(Seq(first, []))
+            for item in stream.items():
+                if wanted:
+                    read_item(item)
+            return
+        for item in self.sequence(stream.node(first), key):
+            read_item(item)
+
+    def check_top(
+        self, root: Map, version: Node | None, seen: dict[str, Node], standalone: bool
+    ) -> None:
         text = self.text(version, "version")
         if text is None:
             self.problem(root, "missing `version: 1` at the top of the file")
-        elif text != "1" and version is not None:
-            self.problem(version, f"unsupported version '{text}'; this kvtrack reads version 1")
+        elif text != str(SCHEMA_VERSION) and version is not None:
+            self.problem(
+                version,
+                f"unsupported version '{text}'; this kvtrack reads version {SCHEMA_VERSION}",
+            )
         if standalone and "commitments" not in seen:
             self.problem(root, "missing `commitments:` list (it may be empty: `commitments: []`)")
         elif "commitments" not in seen and "sources" not in seen:
             self.problem(root, "missing `sources:` and `commitments:`; a file needs one of them")
 
-    def source(self, node: Node) -> None:
-        f = self.mapping(node, "a source", SOURCE_FIELDS, required=("id",))
+    def fields(self, node: Node, shape: Shape) -> tuple[dict[str, Node], dict[str, Any]] | None:
+        """A mapping of `shape`: its nodes by key, and its values read and checked by type.
+
+        A value left out (or null) of a field with a default is left out here too, so the
+        model's default (the same as the schema's, see tests/test_schema.py) applies.
+        """
+        f = self.mapping(node, shape.what, shape.names, shape.required)
         if f is None:
+            return None
+        values: dict[str, Any] = {}
+        for name, read, what, has_default in self._plans[shape]:
+            value = read(f.get(name), what)
+            if value is not None or not has_default:
+                values[name] = value
+        return f, values
+
+    def source(self, node: Node) -> None:
+        read = self.fields(node, SOURCE)
+        if read is None:
             return
-        source_id = self.ident(f.get("id"), "source id")
-        kind = self.text(f.get("kind"), "kind") or "kamervragen"
-        if kind not in SOURCE_KINDS:
-            self.problem(
-                f["kind"], f"unknown source kind '{kind}'; use one of {', '.join(SOURCE_KINDS)}"
-            )
-        identifiers: dict[str, str | None] = {}
-        if "identifiers" in f and not is_null(f["identifiers"]):
-            ids = self.mapping(f["identifiers"], "identifiers", IDENTIFIER_FIELDS) or {}
-            identifiers = {k: self.text(v, k) for k, v in ids.items()}
-        submitted = self.date(f.get("submitted"), "submitted")
-        answered = self.date(f.get("answered"), "answered")
+        f, values = read
+        submitted, answered = values["submitted"], values["answered"]
         if submitted and answered and answered < submitted:
             self.problem(f["answered"], f"answered ({answered}) is before submitted ({submitted})")
+        source_id = values["id"]
         if source_id is None:
             return
         if source_id in self.sources:
@@ -280,60 +280,40 @@ class _Reader(NodeReader):
             )
             return
         self.source_at.add(source_id, *self.line_col(node))
-        self.sources[source_id] = Source(
-            id=source_id,
-            kind=kind,
-            title=self.text(f.get("title"), "title"),
-            asked_by=self.text(f.get("asked_by"), "asked_by"),
-            answered_by=self.text(f.get("answered_by"), "answered_by"),
-            submitted=submitted,
-            answered=answered,
-            identifiers=identifiers,
-            file=self.text(f.get("file"), "file"),
-            url=self.url(f.get("url")),
-        )
+        self.sources[source_id] = Source(**values)
 
-    def url(self, node: Node | None) -> str | None:
+    def url(self, node: Node | None, what: str) -> str | None:
         """A link is one line: a newline or control character in it would break every export."""
-        url = self.text(node, "url")
+        url = self.text(node, what)
         if url is not None and node is not None:
             bad = next((c for c in url if not c.isprintable() or c.isspace()), None)
             if bad is not None:
                 self.problem(
                     node,
-                    f"url contains {'a space' if bad == ' ' else f'the control character {bad!r}'}; "
+                    f"{what} contains "
+                    f"{'a space' if bad == ' ' else f'the control character {bad!r}'}; "
                     "a URL is one line without spaces (write a space as %20)",
                 )
                 return None
         return url
 
     def commitment(self, node: Node) -> None:
-        f = self.mapping(
-            node, "a commitment", COMMITMENT_FIELDS, required=("id", "title", "source", "quote")
-        )
-        if f is None:
+        read = self.fields(node, COMMITMENT)
+        if read is None:
             return
-        cid = self.ident(f.get("id"), "commitment id")
-        source = self.text(f.get("source"), "source")
-        status = self.status(f.get("status")) or Status.OPEN
-        history = self.history(f.get("history"))
-        title = self.text(f.get("title"), "title")
-        quote = self.text(f.get("quote"), "quote")
-        answer = self.answer(f.get("answer"))
-        due = self.period(f.get("due"), "due")
-        due_text = self.text(f.get("due_text"), "due_text")
-        owner = self.text(f.get("owner"), "owner")
-        places = self.texts(f.get("places"), "places")
-        tags = self.texts(f.get("tags"), "tags")
-        cue = self.text(f.get("cue"), "cue")
+        f, values = read
+        shared = self._shared
+        source, owner = values["source"], values["owner"]
         if source is not None:
-            source = self._shared.setdefault(source, source)
+            source = values["source"] = shared.setdefault(source, source)
             if source not in self.sources:  # perhaps defined further down, or in another file
                 self.cited.append((source, self.at(f["source"])))
         if owner is not None:
-            owner = self._shared.setdefault(owner, owner)
-        if cid is None or title is None or source is None or quote is None:
-            return
+            values["owner"] = shared.setdefault(owner, owner)
+        cid = values["id"]
+        for name in COMMITMENT.required:
+            if values[name] is None:
+                return
         if cid in self.commitment_at:
             first = self.commitment_at[cid].line
             self.problem(
@@ -342,38 +322,37 @@ class _Reader(NodeReader):
             )
             return
         self.commitment_at.add(cid, *self.line_col(node))
-        self.commitments.append(
-            Commitment(
-                id=cid,
-                title=title,
-                source=source,
-                quote=quote,
-                answer=answer,
-                due=due,
-                due_text=due_text,
-                owner=owner,
-                places=places,
-                tags=tags,
-                status=status,
-                history=history,
-                cue=cue,
-            )
-        )
+        self.commitments.append(Commitment(**values))
 
-    def history(self, node: Node | None) -> tuple[HistoryEntry, ...]:
+    # -- values of the schema's types that only this file's shapes have ----------------------------
+    def kind(self, node: Node | None, what: str) -> str | None:
+        kind = self.text(node, what)
+        if not kind:
+            return None
+        if node is not None and kind not in SOURCE_KINDS:
+            self.problem(
+                node, f"unknown source kind '{kind}'; use one of {', '.join(SOURCE_KINDS)}"
+            )
+            return None
+        return kind
+
+    def identifiers(self, node: Node | None, what: str) -> dict[str, str | None]:
+        if node is None or is_null(node):
+            return {}
+        ids = self.mapping(node, what, IDENTIFIERS.names) or {}
+        return {k: self.text(v, k) for k, v in ids.items()}
+
+    def history(self, node: Node | None, what: str) -> tuple[HistoryEntry, ...]:
         if node is None:
             return ()
         entries: list[HistoryEntry] = []
         previous: date | None = None
-        for item in self.sequence(node, "history"):
-            f = self.mapping(item, "a history entry", HISTORY_FIELDS, required=("date",))
-            if f is None:
+        for item in self.sequence(node, what):
+            read = self.fields(item, HISTORY_ENTRY)
+            if read is None:
                 continue
-            when = self.date(f.get("date"), "date")
-            entry_status = self.status(f.get("status"))
-            due = self.period(f.get("due"), "due")
-            note = self.text(f.get("note"), "note")
-            evidence = self.text(f.get("evidence"), "evidence")
+            f, values = read
+            when = values["date"]
             if when is None:
                 continue
             if previous is not None and when < previous:
@@ -382,5 +361,32 @@ class _Reader(NodeReader):
                     f"history is out of order: {when} comes after {previous}; list entries oldest first",
                 )
             previous = when
-            entries.append(HistoryEntry(when, entry_status, due, note, evidence))
+            entries.append(HistoryEntry(**values))
         return tuple(entries)
+
+    def _plan(self, shape: Shape) -> list[tuple[str, Callable[[Node | None, str], Any], str, bool]]:
+        """For each field of `shape`: its name, the reader of its type, what messages call it,
+        and whether it has a default."""
+        by_type: dict[Type, Callable[[Node | None, str], Any]] = {
+            Type.SLUG: self.ident,
+            Type.SOURCE_ID: self.text,
+            Type.TEXT: self.text,
+            Type.URL: self.url,
+            Type.KIND: self.kind,
+            Type.DATE: self.date,
+            Type.PERIOD: self.period,
+            Type.STATUS: self.status,
+            Type.ANSWER: self.answer,
+            Type.TEXTS: self.texts,
+            Type.IDENTIFIERS: self.identifiers,
+            Type.HISTORY: self.history,
+        }
+        return [
+            (
+                f.name,
+                by_type[f.type],
+                f"{shape.noun} {f.name}" if f.type is Type.SLUG else f.name,
+                f.default is not None,
+            )
+            for f in shape.fields
+        ]

@@ -25,6 +25,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from kvtrack.core.model import Commitment, HistoryEntry, Register, Source
+from kvtrack.core.schema import COMMITMENT, TOP
 from kvtrack.core.serialize import commitment_to_dict, history_to_dict, source_to_dict
 from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
 from kvtrack.store import roundtrip
@@ -32,7 +33,6 @@ from kvtrack.store.atomic import replace_text, stale_temp_files
 from kvtrack.store.file_text import read_text
 from kvtrack.store.loaded import Loaded
 from kvtrack.store.lock import locked
-from kvtrack.store.reader import COMMITMENT_FIELDS, TOP_FIELDS
 from kvtrack.store.register import parse_text
 
 T = TypeVar("T")
@@ -109,7 +109,7 @@ class Document:
             raise ValueError("history entries are only ever appended, never changed")
         for key, value in new.items():
             if key != "history" and old.get(key, None) != value:
-                roundtrip.set_key(node, key, roundtrip.to_node(value, key), COMMITMENT_FIELDS)
+                roundtrip.set_key(node, key, roundtrip.to_node(value, key), COMMITMENT.names)
         for key in old.keys() - new.keys():
             del node[key]
         for entry in after.history[len(before.history) :]:
@@ -118,7 +118,7 @@ class Document:
 
     def _append_history(self, node: CommentedMap, entry: HistoryEntry) -> None:
         if not isinstance(node.get("history"), CommentedSeq):  # absent, or `history:` (null)
-            roundtrip.set_key(node, "history", CommentedSeq(), COMMITMENT_FIELDS)
+            roundtrip.set_key(node, "history", CommentedSeq(), COMMITMENT.names)
         history = node["history"]
         item = roundtrip.to_node(history_to_dict(entry))
         example = history[-1] if len(history) else self._any_history_entry()
@@ -135,7 +135,7 @@ class Document:
         value = self.data.get(key)
         if not isinstance(value, CommentedSeq):  # absent or `key:` with nothing (null)
             value = CommentedSeq()
-            roundtrip.set_key(self.data, key, value, TOP_FIELDS)
+            roundtrip.set_key(self.data, key, value, TOP.names)
         return value
 
     def _any_history_entry(self) -> Any:
@@ -194,18 +194,6 @@ def _read_only(path: Path) -> bool:
     """Not writable by us, or by nobody at all (root may write anything, but `chmod a-w` is a wish)."""
     writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
     return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
-
-
-def render(
-    path: Path, change: Callable[[Document], T], *, sources_elsewhere: frozenset[str] | None = None
-) -> tuple[T, str, str]:
-    """Apply `change` in memory only: (result, old text, new text). For previews and tests."""
-    text = read_text(path)
-    doc = _open(path, text, sources_elsewhere)
-    result = _apply(change, doc)
-    new_text = _render(doc)
-    _check(doc, new_text)
-    return result, text, new_text
 
 
 def _apply(change: Callable[[Document], T], doc: Document) -> T:

@@ -226,8 +226,8 @@ class NodeReader:
     def period(self, node: Node | None, what: str) -> Period | None:
         return self.parsed(node, what, self._periods, Period.parse)
 
-    def status(self, node: Node | None) -> Status | None:
-        return self.parsed(node, "status", self._statuses, Status.parse)
+    def status(self, node: Node | None, what: str = "status") -> Status | None:
+        return self.parsed(node, what, self._statuses, Status.parse)
 
     def texts(self, node: Node | None, what: str) -> tuple[str, ...]:
         if node is None:
@@ -240,13 +240,13 @@ class NodeReader:
             shared.setdefault(t, t) for n in self.sequence(node, what) if (t := self.text(n, what))
         )
 
-    def answer(self, node: Node | None) -> tuple[int, ...]:
+    def answer(self, node: Node | None, what: str = "answer") -> tuple[int, ...]:
         if node is None:
             return ()
-        items = [node] if type(node) is ScalarEvent else self.sequence(node, "answer")
+        items = [node] if type(node) is ScalarEvent else self.sequence(node, what)
         out: list[int] = []
         for item in items:
-            value = self.text(item, "answer")
+            value = self.text(item, what)
             if value is None:
                 continue
             if not value.strip().isdigit() or int(value) < 1:

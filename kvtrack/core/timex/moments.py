@@ -71,9 +71,9 @@ def prinsjesdag(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def budget_moment(m: re.Match[str], ctx: Context) -> Resolved | None:
-    anchor = ctx.anchor
     """Voorjaarsnota (sent before 1 June), Najaarsnota (before 1 December), Miljoenennota and
     begroting (Prinsjesdag of the year before the budget year)."""
+    anchor = ctx.anchor
     doc = m["doc"].lower()
     y = int(m["y"]) if m["y"] else None
 

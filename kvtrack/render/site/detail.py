@@ -85,7 +85,10 @@ def _citation(ctx: Context, c: Commitment, source: Source | None) -> list[tuple[
         out.append((word, e(", ".join(str(n) for n in c.answer))))
     if source is None:
         return out
-    return out + source_facts(lang, source)
+    facts = ctx.memo.get(source.id)
+    if facts is None:
+        facts = ctx.memo[source.id] = source_facts(lang, source)
+    return out + facts
 
 
 def event_text(lang: Lang, ev: LogEvent) -> str:

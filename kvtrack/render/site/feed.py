@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
-from kvtrack.core.log import LogEvent
+from kvtrack.core.log import LogEvent, LogKind
 from kvtrack.render.site.detail import event_text
 from kvtrack.render.site.layout import FEED, INDEX, Context
 from kvtrack.render.svg_timeline import clean
@@ -59,6 +59,9 @@ def render(ctx: Context, events: Sequence[LogEvent], base_url: str | None) -> st
         href = base + ctx.commitment_href(c.id, "")
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html", "href": href})
         summary = [event_text(ctx.lang, ev)]
+        if ev.kind is LogKind.NEW:  # what was promised, and by when
+            due = ctx.lang.period(c.due) if c.due else c.due_text or ctx.lang.t("no_due")
+            summary.append(f"{ctx.lang.t('due')}: {due}. “{c.quote}”")
         if ev.note:
             summary.append(ev.note)
         if ev.evidence:

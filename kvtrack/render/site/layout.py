@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from html import escape
@@ -99,6 +99,8 @@ class Context:
     register: Register
     commitment_files: dict[str, str]
     source_files: dict[str, str]
+    # HTML worked out once per source, not once per commitment page that cites it
+    memo: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
     def commitment_href(self, ident: str, root: str) -> str:
         return f"{root}commitment/{self.commitment_files[ident]}.html"
