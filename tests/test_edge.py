@@ -154,3 +154,14 @@ def test_real_process_non_utf8_argument(tmp_path: Path):
     assert result.returncode == 2
     assert result.stderr.count(b"\n") == 1
     assert b"not UTF-8 text (byte 0xff)" in result.stderr
+
+
+def test_an_internal_error_spread_over_lines_is_still_one_line(run, monkeypatch):
+    def fail(*args: object, **kwargs: object) -> None:
+        raise ValueError("first line\nsecond line\n" + "x" * 1000)
+
+    monkeypatch.setattr(query, "select", fail)
+    result = run("list", "--file", str(SHIPPED))
+    assert result.exit_code == 2
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("error: internal error: ValueError: first line second line xx")

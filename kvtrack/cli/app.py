@@ -48,7 +48,8 @@ def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
 
 def unexpected(error: BaseException) -> KvtrackError:
     """A crash as one line for the reporter: exit 2 (never 1, which cron reads as "attention")."""
-    what = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+    said = " ".join(str(error).split())[:300]  # one line, however the exception words it
+    what = f"{type(error).__name__}: {said}" if said else type(error).__name__
     return KvtrackError(f"internal error: {what}; please report it with the command you ran")
 
 
