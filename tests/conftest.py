@@ -18,6 +18,15 @@ SEED = ROOT / "seeds" / "000_ec54215808ac09e0.txt"
 AS_OF = "2026-11-27"  # a fixed 'today' so results do not depend on the day the tests run
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """The coverage floor (pyproject) is for the whole suite: a run of chosen files still measures
+    coverage but does not fail for what those files leave out."""
+    cov = config.pluginmanager.getplugin("_cov")
+    whole_suite = [Path(a).resolve() for a in config.args] == [ROOT / "tests"]
+    if cov is not None and not whole_suite:
+        cov.options.cov_fail_under = None
+
+
 @pytest.fixture(autouse=True)
 def private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

@@ -312,6 +312,10 @@ REFUSALS = [
     ),
     (
         ("add", "--id", "x", "--title", "T", "--source", "rijksbanen-regio-2024"),
+        "Missing option '--quote'",
+    ),
+    (
+        ("add", "--id", "x", "--title", "T", "--source", "rijksbanen-regio-2024", "--quote", " "),
         "--quote is required",
     ),
     (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import importlib
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,76 @@ def test_report_under_nagios_is_one_unknown_line_on_stdout(capsys, error):
     assert err == ""
     assert out.startswith("KVTRACK UNKNOWN - ")
     assert str(error.problems[0]) in out.splitlines()[0]
+
+
+class _Stream:
+    """A stdout stand-in with an encoding, recording what is written and how it is reconfigured."""
+
+    def __init__(self, encoding: str, *, can_reconfigure: bool = True) -> None:
+        self.encoding = encoding
+        self.written: list[str] = []
+        self.reconfigured: dict[str, str] = {}
+        if not can_reconfigure:
+            self.reconfigure = None
+
+    def reconfigure(self, **kwargs: str) -> None:  # type: ignore[no-redef]
+        self.reconfigured.update(kwargs)
+
+    def write(self, text: str) -> None:
+        self.written.append(text)
+
+    def flush(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize(
+    ("encoding", "reconfigurable", "reconfigured", "written"),
+    [
+        ("utf-8", True, {}, "Coördinatie — «Assen»"),
+        ("ascii", True, {"encoding": "utf-8", "errors": "replace"}, "Coördinatie — «Assen»"),
+        ("latin-1", True, {"errors": "replace"}, "Coördinatie — «Assen»"),
+        ("ascii", False, {}, "Co?rdinatie ? ?Assen?"),
+        ("no-such-codec", True, {}, "Coördinatie — «Assen»"),
+    ],
+)
+def test_stdout_never_fails_on_its_encoding(
+    monkeypatch, encoding, reconfigurable, reconfigured, written
+):
+    app_module = importlib.import_module("kvtrack.cli.app")  # the module, not the Typer app
+
+    stream = _Stream(encoding, can_reconfigure=reconfigurable)
+    monkeypatch.setattr("sys.stdout", stream)
+    app_module.write_stdout("Coördinatie — «Assen»")
+    assert (stream.reconfigured, "".join(stream.written)) == (reconfigured, written)
+
+
+def test_a_crash_outside_nagios_is_one_line_not_a_traceback(run, monkeypatch):
+    def boom(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("kvtrack.store.register.load", boom)
+    result = run("validate")
+    assert result.exit_code == 2  # never 1, which cron reads as "attention"
+    assert result.stderr == (
+        "error: internal error: RuntimeError: boom; please report it with the command you ran\n"
+    )
+
+
+def test_main_builds_only_the_command_it_runs(monkeypatch, capsys):
+    app_module = importlib.import_module("kvtrack.cli.app")  # the module, not the Typer app
+
+    shipped = str(Path(__file__).resolve().parent.parent / "commitments.yaml")
+    monkeypatch.setattr(
+        app_module.app, "registered_commands", list(app_module.app.registered_commands)
+    )
+    monkeypatch.setattr("sys.argv", ["kvtrack", "validate", "--file", shipped])
+    with pytest.raises(SystemExit) as done:
+        app_module.main()
+    assert done.value.code == 0
+    assert [app_module._name(c) for c in app_module.app.registered_commands] == ["validate"]
+    assert capsys.readouterr().out == f"{shipped}: valid, 10 commitments from 1 source\n"
+
+
+def test_a_usage_error_keeps_its_place_and_command():
+    error = UsageError("No such option: --x", command="check")
+    assert error.located(Location("a.yaml")) is error

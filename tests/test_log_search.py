@@ -265,7 +265,7 @@ def test_search_highlights_on_a_terminal_only(shipped, monkeypatch, capsys):
     painted = capsys.readouterr().out
     assert "\x1b[1;7mCascadeplein\x1b[0m" in painted
     monkeypatch.setenv("NO_COLOR", "1")
-    from kvtrack.render.console import colour_allowed
+    from kvtrack.render.terminal.screen import colour_allowed
 
     assert not colour_allowed(sys.stdout)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from conftest import AS_OF, MINIMAL, SHIPPED
 
-from kvtrack.cli.options import parse_option
+from kvtrack.cli.options import named
 from kvtrack.core.period import Period, parse_date
 from kvtrack.core.query import Window
 from kvtrack.errors import KvtrackError
@@ -122,8 +122,8 @@ def test_a_history_date_past_the_calendar_is_a_problem(run, write_yaml):
 
 def test_one_function_names_the_option():
     with pytest.raises(KvtrackError, match=r"^--x: '3' has no unit"):
-        parse_option("--x", Window.parse, "3")
-    assert parse_option("--x", parse_date, "2026-12-01").isoformat() == "2026-12-01"
+        named("--x", Window.parse, "3")
+    assert named("--x", parse_date, "2026-12-01").isoformat() == "2026-12-01"
 
 
 @pytest.mark.parametrize("text", ["２０２６", "٢٠٢٦-١٢-٠١", "2026-１２"])

@@ -409,3 +409,19 @@ def test_text_colours_meet_wcag_aa_contrast():
 
     for state, colour in TEXT_COLOUR.items():  # the state words in timeline --format html
         assert contrast(colour, "#ffffff") >= 4.5, state
+
+
+def test_a_tampered_manifest_cannot_delete_the_register_or_anything_outside(build, reg, tmp_path):
+    site = build(reg)
+    outside = tmp_path / "outside.html"
+    outside.write_text("keep")
+    link = site / "register.json"
+    link.hardlink_to(reg)  # the register under a site-like name
+    manifest = site / ".kvtrack-site"
+    manifest.write_text(
+        manifest.read_text() + f"../outside.html\n{outside}\nregister.json\nnotes.txt\n"
+    )
+    (site / "notes.txt").write_text("mine")
+    build(reg)
+    assert outside.read_text() == "keep" and reg.is_file() and link.is_file()
+    assert (site / "notes.txt").read_text() == "mine"

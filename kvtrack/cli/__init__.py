@@ -18,5 +18,6 @@ from kvtrack.cli import extract  # noqa: F401  isort: skip
 from kvtrack.cli import log  # noqa: F401  isort: skip
 from kvtrack.cli import search  # noqa: F401  isort: skip
 from kvtrack.cli import site  # noqa: F401  isort: skip
+from kvtrack.cli import official  # noqa: F401  isort: skip
 
 __all__ = ["app", "main"]

@@ -28,7 +28,7 @@ def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
     stdout instead and exits UNKNOWN, since a monitor reads exit 2 as CRITICAL.
     """
     if nagios:
-        from kvtrack.render.check_nagios import render_unknown
+        from kvtrack.render.terminal.check_nagios import render_unknown
 
         write_stdout(render_unknown([str(p) for p in error.problems]))
         return ExitCode.UNKNOWN
@@ -220,7 +220,7 @@ app = typer.Typer(
         "Europe/Amsterdam, and a promise dated to a period is due at the END of that period."
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,  # --install-completion, --show-completion (bash, zsh, fish, PowerShell)
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help and errors: paragraphs rewrapped, no boxes in pipes or cron mail
     context_settings={"help_option_names": ["-h", "--help"]},

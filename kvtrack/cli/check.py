@@ -173,7 +173,7 @@ def _render(
     result: CheckResult, fmt: TextOrJson, *, nagios: bool, with_changes: bool
 ) -> tuple[str, int]:
     if nagios:
-        from kvtrack.render.check_nagios import render_nagios
+        from kvtrack.render.terminal.check_nagios import render_nagios
 
         return render_nagios(result), _nagios_exit()[result.level]
     if not result.needs_attention:
@@ -182,6 +182,6 @@ def _render(
         from kvtrack.render.check_json import render_json
 
         return render_json(result, with_changes=with_changes), ExitCode.ATTENTION
-    from kvtrack.render.check_text import render_text
+    from kvtrack.render.terminal.check_text import render_text
 
     return render_text(result), ExitCode.ATTENTION

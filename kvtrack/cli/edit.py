@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from kvtrack.cli import completion
 from kvtrack.cli.app import app
 from kvtrack.cli.options import (
     DEFAULT_FILE,
@@ -19,12 +20,18 @@ from kvtrack.cli.options import (
     period_option,
     split_values,
 )
+from kvtrack.cli.safe_args import safe_text
 from kvtrack.errors import KvtrackError
 
 if TYPE_CHECKING:
     from kvtrack.core.edits import Change
 
-IdArgument = Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")]
+IdArgument = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="The commitment's id.", autocompletion=completion.commitment_ids
+    ),
+]
 OnOption = Annotated[
     Optional[str],
     typer.Option(
@@ -34,12 +41,18 @@ OnOption = Annotated[
     ),
 ]
 NoteOption = Annotated[
-    Optional[str], typer.Option("--note", help="What happened, in a sentence.", metavar="TEXT")
+    Optional[str],
+    typer.Option(
+        "--note", help="What happened, in a sentence.", metavar="TEXT", callback=safe_text
+    ),
 ]
 EvidenceOption = Annotated[
     Optional[str],
     typer.Option(
-        "--evidence", help="Where it says so: a URL or a document reference.", metavar="URL"
+        "--evidence",
+        help="Where it says so: a URL or a document reference.",
+        metavar="URL",
+        callback=safe_text,
     ),
 ]
 
@@ -51,10 +64,28 @@ def add(
         typer.Option("--id", help="A new unique slug, e.g. groningen-cascadeplein.", metavar="ID"),
     ],
     title: Annotated[
-        str, typer.Option("--title", help="Short description, in Dutch.", metavar="T")
+        str,
+        typer.Option(
+            "--title", help="Short description, in Dutch.", metavar="T", callback=safe_text
+        ),
     ],
     source: Annotated[
-        str, typer.Option("--source", help="Id of the source under `sources:`.", metavar="SRC")
+        str,
+        typer.Option(
+            "--source",
+            help="Id of the source under `sources:`.",
+            metavar="SRC",
+            autocompletion=completion.source_ids,
+        ),
+    ],
+    quote: Annotated[
+        str,
+        typer.Option(
+            "--quote",
+            help="The promise, quoted exactly from the source.",
+            metavar="Q",
+            callback=safe_text,
+        ),
     ],
     due: Annotated[
         Optional[str],
@@ -67,26 +98,31 @@ def add(
     due_text: Annotated[
         Optional[str],
         typer.Option(
-            "--due-text", help='The time phrase as written ("voor de zomer").', metavar="TEXT"
+            "--due-text",
+            help='The time phrase as written ("voor de zomer").',
+            metavar="TEXT",
+            callback=safe_text,
         ),
     ] = None,
     answer: Annotated[
         Optional[list[int]],
         typer.Option("--answer", help="Answer number in the source. Repeatable.", metavar="N"),
     ] = None,
-    quote: Annotated[
-        Optional[str],
-        typer.Option("--quote", help="The promise, quoted exactly from the source.", metavar="Q"),
-    ] = None,
     owner: Annotated[
-        Optional[str], typer.Option("--owner", help="Responsible ministry or body.", metavar="O")
+        Optional[str],
+        typer.Option(
+            "--owner", help="Responsible ministry or body.", metavar="O", callback=safe_text
+        ),
     ] = None,
     place: Annotated[
         Optional[list[str]],
-        typer.Option("--place", help="Place concerned. Repeatable.", metavar="P"),
+        typer.Option(
+            "--place", help="Place concerned. Repeatable.", metavar="P", callback=safe_text
+        ),
     ] = None,
     tag: Annotated[
-        Optional[list[str]], typer.Option("--tag", help="Tag. Repeatable.", metavar="T")
+        Optional[list[str]],
+        typer.Option("--tag", help="Tag. Repeatable.", metavar="T", callback=safe_text),
     ] = None,
     file: EditFileOption = DEFAULT_FILE,
 ) -> None:
@@ -109,7 +145,7 @@ def add(
         id=id_.strip(),
         title=title.strip(),
         source=source.strip(),
-        quote=(quote or "").strip(),
+        quote=quote.strip(),
         answer=tuple(answer or ()),
         due=period_option("--due", due),
         due_text=_blank_to_none(due_text),
@@ -226,7 +262,7 @@ def reschedule(
 @app.command()
 def note(
     commitment_id: IdArgument,
-    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
+    text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.", callback=safe_text)],
     on: OnOption = None,
     evidence: EvidenceOption = None,
     file: EditFileOption = DEFAULT_FILE,

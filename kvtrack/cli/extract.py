@@ -58,6 +58,12 @@ def extract(
     from kvtrack.extract.files import extract_files, extract_texts, unique_ids
 
     if any(str(p) == "-" for p in documents):
+        if sys.stdin.isatty():  # not piped: say what it waits for, or it looks hung
+            typer.echo(
+                "kvtrack extract: reading the document from standard input; paste it, then "
+                "press Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)",
+                err=True,
+            )
         stdin_text = sys.stdin.read()
         files = [p for p in documents if str(p) != "-"]
         extractions = unique_ids(extract_texts([(None, stdin_text)]) + extract_files(files))

@@ -7,7 +7,8 @@ A command takes the eight options with these annotations and turns them into one
         flt = where(status, state, owner, place, tag, source, due_before, due_after)
 
 Typer has no option groups, so the parameters are repeated in each signature, but their names,
-help texts and parsing live here only.
+help texts, completion and parsing live here only. `warn_unknown` then names the values that no
+commitment has, with the ones that exist.
 """
 
 from __future__ import annotations
@@ -16,9 +17,11 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from kvtrack.cli import completion
 from kvtrack.cli.options import boundary, split_values
 
 if TYPE_CHECKING:
+    from kvtrack.core.model import Register
     from kvtrack.core.query import Filter
 
 Many = Optional[list[str]]
@@ -43,6 +46,7 @@ OwnerFilter = Annotated[
     Many,
     typer.Option(
         "--owner",
+        autocompletion=completion.owners,
         metavar="OWNER",
         help="Responsible ministry or body, e.g. BZK. Repeatable.",
     ),
@@ -51,14 +55,23 @@ PlaceFilter = Annotated[
     Many,
     typer.Option(
         "--place",
+        autocompletion=completion.places,
         metavar="PLACE",
         help="Place named by the commitment. Repeatable.",
     ),
 ]
-TagFilter = Annotated[Many, typer.Option("--tag", metavar="TAG", help="Tag. Repeatable.")]
+TagFilter = Annotated[
+    Many,
+    typer.Option("--tag", metavar="TAG", help="Tag. Repeatable.", autocompletion=completion.tags),
+]
 SourceFilter = Annotated[
     Many,
-    typer.Option("--source", metavar="SOURCE", help="Source id. Repeatable."),
+    typer.Option(
+        "--source",
+        autocompletion=completion.source_ids,
+        metavar="SOURCE",
+        help="Source id. Repeatable.",
+    ),
 ]
 DueBeforeFilter = Annotated[
     Optional[str],
@@ -102,3 +115,13 @@ def where(
         due_before=boundary("--due-before", due_before, end=False),
         due_after=boundary("--due-after", due_after, end=True),
     )
+
+
+def warn_unknown(flt: Filter, register: Register) -> None:
+    """On stderr, a note for each filter value no commitment has, with the values that exist."""
+    if not (flt.owners or flt.places or flt.tags or flt.sources):
+        return
+    from kvtrack.core.filter_hints import unknown_values
+
+    for hint in unknown_values(flt, register):
+        typer.echo(f"note: {hint}", err=True)

@@ -105,6 +105,6 @@ def _emit(found: Sequence[LogEvent], fmt: str) -> None:
 
         typer.echo(dumps([log_out.data(e) for e in found]))
         return
-    from kvtrack.render.console import colour_allowed
+    from kvtrack.render.terminal.screen import colour_allowed
 
     log_out.write(found, sys.stdout, paint=colour_allowed(sys.stdout))

@@ -116,7 +116,7 @@ def today() -> date:
     return datetime.now(ZoneInfo(TIMEZONE)).date()
 
 
-def parse_option(option: str, convert: Callable[[str], T], text: str) -> T:
+def named(option: str, convert: Callable[[str], T], text: str) -> T:
     """The one way an option's value (a day, a period, a window, a size) is read.
 
     `convert` is the core's parser of that kind of value; it accepts ASCII digits only and years
@@ -136,7 +136,7 @@ def day_option(option: str, text: str | None) -> date:
         return today()
     from kvtrack.core.period import parse_date
 
-    return parse_option(option, parse_date, text)
+    return named(option, parse_date, text)
 
 
 def as_of_date(text: str | None) -> date:
@@ -149,13 +149,13 @@ def period_option(option: str, text: str | None) -> Period | None:
         return None
     from kvtrack.core.period import Period
 
-    return parse_option(option, Period.parse, text)
+    return named(option, Period.parse, text)
 
 
 def window(text: str) -> Window:
     from kvtrack.core.query import Window
 
-    return parse_option("--within", Window.parse, text)
+    return named("--within", Window.parse, text)
 
 
 def boundary(option: str, text: str | None, *, end: bool) -> date | None:
@@ -170,7 +170,7 @@ def byte_limit(text: str | None) -> int:
     """--max-bytes: the largest file a command reads (core.limits.MAX_INPUT_BYTES by default)."""
     from kvtrack.core.limits import MAX_INPUT_BYTES, parse_size
 
-    return MAX_INPUT_BYTES if text is None else parse_option("--max-bytes", parse_size, text)
+    return MAX_INPUT_BYTES if text is None else named("--max-bytes", parse_size, text)
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:

@@ -7,7 +7,8 @@ icalendar or the SVG code.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,7 +18,9 @@ import typer
 if TYPE_CHECKING:  # only annotations here: `due` need not import the timeline code
     from kvtrack.core.model import Register
     from kvtrack.core.query import Assessed, Window
+    from kvtrack.core.stats import Scorecard
     from kvtrack.core.timeline import Event, Span
+    from kvtrack.render.terminal.screen import Screen
 
 
 def emit_list(
@@ -68,7 +71,7 @@ def _emit_json(items: Sequence[Assessed]) -> None:
 
 
 def _emit_table(items: Sequence[Assessed]) -> None:
-    from kvtrack.render.table import print_table
+    from kvtrack.render.terminal.table import print_table
 
     print_table(items)
 
@@ -77,7 +80,7 @@ def emit_due(items: Sequence[Assessed], as_of: date, win: Window, fmt: str) -> N
     if fmt == "json":
         _emit_json(items)
         return
-    from kvtrack.render.table import print_table
+    from kvtrack.render.terminal.table import print_table
 
     print_table(
         items,
@@ -92,10 +95,9 @@ def emit_show(item: Assessed, register: Register, as_of: date, fmt: str) -> None
 
         typer.echo(dumps(detailed_record(item, register, as_of)))
         return
-    from kvtrack.render.console import stdout_console
-    from kvtrack.render.detail import show
+    from kvtrack.render.terminal.detail import show_lines
 
-    show(item, register, stdout_console())
+    _print_lines(show_lines(item, register, _screen()))
 
 
 def emit_timeline(
@@ -121,18 +123,32 @@ def emit_timeline(
         )
         _deliver(text + "\n", out)
         return
-    from kvtrack.render.timeline_text import timeline
+    from kvtrack.render.terminal.screen import Screen
+    from kvtrack.render.terminal.timeline import timeline_lines
 
     if out is None:
-        from kvtrack.render.console import stdout_console
-
-        timeline(events, undated, stdout_console())
+        _print_lines(timeline_lines(events, undated, _screen()))
         return
-    from kvtrack.render.console import text_console
+    _deliver("".join(line + "\n" for line in timeline_lines(events, undated, Screen())), out)
 
-    console, buffer = text_console()
-    timeline(events, undated, console)
-    _deliver(buffer.getvalue(), out)
+
+def emit_stats(card: Scorecard, as_of: date, within: str) -> None:
+    from kvtrack.render.terminal.stats import stats_lines
+
+    _print_lines(stats_lines(card, _screen(), as_of, within))
+
+
+def _screen() -> Screen:
+    """Standard output's width and colour (no width off a terminal)."""
+    from kvtrack.render.terminal.screen import screen_for
+
+    return screen_for(sys.stdout)
+
+
+def _print_lines(lines: Iterable[str]) -> None:
+    from kvtrack.render.terminal.table import write_lines
+
+    write_lines(sys.stdout, lines)
 
 
 def emit_picture(

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from kvtrack.cli import completion
 from kvtrack.cli.app import app
 from kvtrack.cli.filters import (
     DueAfterFilter,
@@ -17,6 +19,7 @@ from kvtrack.cli.filters import (
     StateFilter,
     StatusFilter,
     TagFilter,
+    warn_unknown,
     where,
 )
 from kvtrack.cli.options import (
@@ -35,20 +38,28 @@ from kvtrack.cli.options import (
     window,
 )
 
-Many = Optional[list[str]]
+if TYPE_CHECKING:
+    from kvtrack.core.model import Register
+    from kvtrack.core.query import Assessed
 
 
 @app.command()
 def validate(file: FileOption = DEFAULT_FILE, max_bytes: MaxBytesOption = None) -> None:
     """Check the whole file and report every problem as path:line:col: message.
 
-    Exit 0 with a one-line summary when the file is valid, 2 otherwise.
+    Exit 0 with a one-line summary when the file is valid, 2 otherwise. Text holding control
+    characters or bidi overrides (which could steer a reader's terminal) is a problem too.
 
     Example: kvtrack validate --file commitments.yaml
     """
+    from kvtrack.errors import ValidationError
     from kvtrack.store.register import load
+    from kvtrack.store.unsafe_text import unsafe_text_problems
 
     loaded = load(file, max_bytes=byte_limit(max_bytes))
+    unsafe = [p for path in loaded.paths for p in unsafe_text_problems(Path(path))]
+    if unsafe:
+        raise ValidationError(problems=unsafe)
     reg = loaded.register
     n, s, f = len(reg.commitments), len(reg.sources), len(loaded.paths)
     files = f" in {f} file{'s' * (f != 1)}" if file.is_dir() else ""
@@ -110,12 +121,18 @@ def list_(
     day, win = as_of_date(as_of), window(within)
     register = load(file, max_bytes=byte_limit(max_bytes)).register
     items = select(register.commitments, day, win, flt)
+    warn_unknown(flt, register)
     emit_list(items, format.value, register, day, ics_events=ics_events)
 
 
 @app.command()
 def show(
-    commitment_id: Annotated[str, typer.Argument(metavar="ID", help="The commitment's id.")],
+    commitment_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="ID", help="The commitment's id.", autocompletion=completion.commitment_ids
+        ),
+    ],
     file: FileOption = DEFAULT_FILE,
     max_bytes: MaxBytesOption = None,
     as_of: AsOfOption = None,
@@ -180,6 +197,14 @@ def timeline(
     to: Annotated[
         Optional[str], typer.Option("--to", help="End with this period.", metavar="PERIOD")
     ] = None,
+    status: StatusFilter = None,
+    state: StateFilter = None,
+    owner: OwnerFilter = None,
+    place: PlaceFilter = None,
+    tag: TagFilter = None,
+    source: SourceFilter = None,
+    due_before: DueBeforeFilter = None,
+    due_after: DueAfterFilter = None,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -198,7 +223,7 @@ def timeline(
     """Answer dates and commitments in time order, grouped by year, with a marker for today.
 
     Each commitment sits at the end of its current due period; a rescheduled one shows its
-    original due and the slip.
+    original due and the slip. Every `list` filter applies, in every format.
 
     The svg picture draws each commitment from its answer date to its current due, coloured by
     state; html is a self-contained page with the picture and a table.
@@ -207,25 +232,40 @@ def timeline(
 
       kvtrack timeline --from 2025 --to 2031
 
+      kvtrack timeline --owner BZK --state overdue,due-soon
+
       kvtrack timeline --format svg --out timeline.svg
     """
     from kvtrack.cli.output import emit_picture, emit_timeline
-    from kvtrack.core.query import select
+    from kvtrack.core.query import Filter, select
     from kvtrack.core.timeline import spans
     from kvtrack.core.timeline import timeline as build
     from kvtrack.store.register import load
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
+    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
     if out is not None:
         from kvtrack.store.outputs import refuse_overwrite
 
         refuse_overwrite(out, "--out", register=file)
     register = load(file, max_bytes=byte_limit(max_bytes)).register
-    assessed = select(register.commitments, day, win)
+    assessed = select(register.commitments, day, win, flt)
+    warn_unknown(flt, register)
+    if flt != Filter():  # the answer dates shown are those of the sources still cited
+        register = cited_only(register, assessed)
     if format in (TimelineFormat.svg, TimelineFormat.html):
         drawn, undated = spans(register, assessed, start, end)
         emit_picture(drawn, undated, register, day, (start, end), format.value, out)
         return
     events, undated = build(register, assessed, day, start, end)
     emit_timeline(events, undated, format.value, out)
+
+
+def cited_only(register: Register, kept: Sequence[Assessed]) -> Register:
+    """`register` with only the sources that the kept commitments cite."""
+    from kvtrack.core.model import Register
+
+    cited = {a.commitment.source for a in kept}
+    sources = {k: v for k, v in register.sources.items() if k in cited}
+    return Register(sources, register.commitments)

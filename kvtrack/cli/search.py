@@ -84,6 +84,6 @@ def search(
         emit_list(items, format.value, register, day)
         return
     from kvtrack.render import search_out
-    from kvtrack.render.console import colour_allowed
+    from kvtrack.render.terminal.screen import colour_allowed
 
     search_out.write(hits, items, sys.stdout, highlight=colour_allowed(sys.stdout))

@@ -26,7 +26,7 @@ from kvtrack.cli.options import (
     FileOption,
     WithinOption,
     as_of_date,
-    parse_option,
+    named,
     window,
 )
 
@@ -84,7 +84,7 @@ def site(
     from kvtrack.store.publish import publish
     from kvtrack.store.register import load
 
-    language = parse_option("--lang", Lang.parse, lang)
+    language = named("--lang", Lang.parse, lang)
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise KvtrackError(f"--base-url: '{base_url}' is not an http(s) URL")
     day, win = as_of_date(as_of), window(within)

@@ -57,11 +57,10 @@ def stats(
     card = scorecard(select(register.commitments, day, win), GroupBy(by.value) if by else None)
     if format is TableOrJson.json:
         from kvtrack.render.records import dumps
-        from kvtrack.render.stats_out import data
+        from kvtrack.render.stats_json import data
 
         typer.echo(dumps(data(card, day, str(win))))
         return
-    from kvtrack.render.console import stdout_console
-    from kvtrack.render.stats_out import table
+    from kvtrack.cli.output import emit_stats
 
-    table(card, stdout_console(), day, str(win))
+    emit_stats(card, day, str(win))

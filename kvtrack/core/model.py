@@ -26,10 +26,13 @@ class Status(StrEnum):
         try:
             return cls(STATUS_ALIASES.get(key, key))
         except ValueError:
+            from kvtrack.core.suggest import did_you_mean
+
             words = ", ".join(s.value for s in cls)
+            hint = did_you_mean(key, [*(s.value for s in cls), *STATUS_ALIASES])
             raise KvtrackError(
                 f"unknown status '{text}'; use one of {words} "
-                "(or openstaand, deels voldaan, voldaan, vervallen)"
+                f"(or openstaand, deels voldaan, voldaan, vervallen){hint}"
             ) from None
 
     @property
@@ -81,6 +84,9 @@ class Commitment:
     status: Status = Status.OPEN
     history: tuple[HistoryEntry, ...] = ()
     cue: str | None = None  # why an extractor proposed it; free text
+    # Official numbers of the promise itself, e.g. the Tweede Kamer's register entry it mirrors:
+    # {"toezegging": "TZ202504-057", "toezegging_id": "<its Gegevensmagazijn id>"}.
+    identifiers: dict[str, str] = field(default_factory=dict)
 
     @property
     def current_due(self) -> Period | None:

@@ -32,8 +32,11 @@ class State(StrEnum):
         for state in cls:
             if state.value == key:
                 return state
+        from kvtrack.core.suggest import did_you_mean
+
         names = ", ".join(s.value for s in cls)
-        raise KvtrackError(f"unknown state '{text}'; use one of {names}")
+        hint = did_you_mean(key, (s.value for s in cls))
+        raise KvtrackError(f"unknown state '{text}'; use one of {names}{hint}")
 
 
 WINDOW_FORMS = "a number and a unit: 30d, 6w, 3m or 1y"

@@ -47,6 +47,7 @@ class Type(StrEnum):
     ANSWER = "int or list"
     TEXTS = "list of text"
     IDENTIFIERS = "mapping"
+    REGISTER_IDS = "mapping of register numbers"
     SOURCES = "list of sources"
     COMMITMENTS = "list of commitments"
     HISTORY = "list of entries"
@@ -110,6 +111,17 @@ IDENTIFIERS = Shape(
         Field("document", Type.TEXT, "document number (2025D…)"),
         Field("vergaderjaar", Type.TEXT, "parliamentary year (2024-2025)", omit_empty=True),
         Field("aanhangsel", Type.TEXT, "its number in the Aanhangsel", omit_empty=True),
+        Field("activiteit", Type.TEXT, "a debate's number (2025A00793)", omit_empty=True),
+    ),
+)
+
+# A commitment's own official numbers: its entry in the Tweede Kamer's Toezegging register,
+# written by `kvtrack import toezeggingen`, which finds the commitment again by them.
+REGISTER_IDENTIFIERS = Shape(
+    "register identifiers",
+    (
+        Field("toezegging", Type.TEXT, "its number in the Toezegging register (TZ202504-057)"),
+        Field("toezegging_id", Type.TEXT, "the register's id for that entry (a GUID)"),
     ),
 )
 
@@ -144,6 +156,12 @@ COMMITMENT = Shape(
         Field("id", Type.SLUG, "unique across the file (or directory)", required=True),
         Field("title", Type.TEXT, "short, in Dutch", required=True),
         Field("source", Type.SOURCE_ID, "must be defined under `sources`", required=True),
+        Field(
+            "identifiers",
+            Type.REGISTER_IDS,
+            "the promise's own official numbers (see *Register identifiers*)",
+            omit_empty=True,
+        ),
         Field("answer", Type.ANSWER, "the answer number: `8`, or `[4, 5]` for a merged answer"),
         Field("quote", Type.TEXT, "the exact sentence(s) of the promise", required=True),
         Field(
@@ -185,6 +203,7 @@ SHAPES = {
     "top": TOP,
     "source": SOURCE,
     "identifiers": IDENTIFIERS,
+    "register_identifiers": REGISTER_IDENTIFIERS,
     "commitment": COMMITMENT,
     "history": HISTORY_ENTRY,
 }
@@ -201,7 +220,9 @@ class Derived:
 
 # The machine record of a commitment (`--format json`, the columns of `csv`), in order: stored
 # fields by name (as the JSON types write them: periods as text, `answer` always a list) and the
-# derived values between them. `cue` is for the reviewer of an extraction and is left out.
+# derived values between them. `cue` is for the reviewer of an extraction and is left out, and so
+# are a commitment's register `identifiers` for now: an imported commitment's id already is its
+# register number (tz202504-057), and the records' columns stay as scripts know them.
 RECORD: tuple[str | Derived, ...] = (
     "id",
     "title",

@@ -68,6 +68,7 @@ _WRITE: dict[Type, Callable[[Any], Any]] = {
     Type.ANSWER: answer_value,
     Type.TEXTS: list,
     Type.IDENTIFIERS: identifiers_value,
+    Type.REGISTER_IDS: lambda ids: dict(ids) if ids else None,  # left out when there are none
     Type.HISTORY: lambda history: [history_to_dict(h) for h in history],
 }
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 from typing import Any
 
 from kvtrack.core.check import Change, CheckResult, counts
-from kvtrack.render.check_words import reason_phrase
 from kvtrack.render.records import dumps, record
+from kvtrack.render.words import reason_phrase
 
 
 def render_json(result: CheckResult, *, with_changes: bool) -> str:

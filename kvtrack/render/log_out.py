@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import IO, Any
 
 from kvtrack.core.log import LogEvent, LogKind
+from kvtrack.render.words import one_line
 
 KIND_STYLE = {
     LogKind.NEW: "blue",
@@ -52,11 +53,11 @@ def _days(slip: int) -> str:
 def line(e: LogEvent) -> tuple[str, str, str]:
     """(date, kind, text) of one event."""
     c = e.commitment
-    text = f"{c.id}: {c.title} — {change(e)}"
+    text = f"{c.id}: {one_line(c.title)} — {one_line(change(e))}"  # file text made safe
     if e.note:
-        text += f": {' '.join(e.note.split())}"
+        text += f": {one_line(e.note)}"
     if e.evidence:
-        text += f" <{e.evidence}>"
+        text += f" <{one_line(e.evidence)}>"
     return e.day.isoformat(), e.kind.value, text
 
 

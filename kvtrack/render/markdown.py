@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from kvtrack.core.query import Assessed
-from kvtrack.render.words import days_phrase, due_phrase
+from kvtrack.render.words import days_phrase, due_phrase, one_line
 
 # Backslash first, so the escapes added for the others are not escaped again. `|` would end the
 # cell; the rest would start emphasis, code, links or HTML inside a title or quote.
@@ -15,8 +15,9 @@ _SPECIAL = re.compile(r"([\\|*_`\[\]<>])")
 
 
 def escape(text: str) -> str:
-    """Cell text: Markdown specials backslash-escaped, line breaks folded into spaces."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """Cell text: control characters shown as escapes, Markdown specials backslash-escaped, line
+    breaks folded into spaces."""
+    return _SPECIAL.sub(r"\\\1", one_line(text))
 
 
 def render(items: Sequence[Assessed], as_of: date) -> str:

@@ -10,8 +10,9 @@ from collections.abc import Callable, Sequence
 from typing import IO
 
 from kvtrack.core.query import Assessed
+from kvtrack.core.safe_text import visible
 from kvtrack.core.search import FieldMatch, Hit
-from kvtrack.render.words import days_phrase, due_phrase
+from kvtrack.render.words import days_phrase, due_phrase, one_line
 
 CONTEXT = 70  # characters shown around the first match of a long field
 LABELS = {"due_text": "due text"}
@@ -29,12 +30,12 @@ def snippet(fm: FieldMatch, mark: Mark | None = None, context: int = CONTEXT) ->
         spans = [(s, e) for s, e in spans if s >= lo and e <= hi]
     out: list[str] = ["…" if lo > 0 else ""]
     at = lo
-    for start, end in spans:
-        out.append(text[at:start])
-        piece = text[start:end]
+    for start, end in spans:  # file text made safe piece by piece, so the marks stay marks
+        out.append(visible(text[at:start]))
+        piece = visible(text[start:end])
         out.append(mark(piece) if mark else piece)
         at = end
-    out.append(text[at:hi])
+    out.append(visible(text[at:hi]))
     out.append("…" if hi < len(text) else "")
     return " ".join("".join(out).split())  # one line; the marks hold no whitespace of their own
 
@@ -61,7 +62,7 @@ def write(
         c = a.commitment
         days = days_phrase(a)
         due = f"due {due_phrase(c)}" if c.current_due else ""
-        facts = ", ".join(x for x in (a.state.value, due, days, c.owner) if x)
+        facts = ", ".join(x for x in (a.state.value, due, days, one_line(c.owner or "")) if x)
         out.write(f"{c.id} ({facts})\n")
         for fm in by_id[c.id].fields:
             out.write(f"  {LABELS.get(fm.field, fm.field):<{width}}  {snippet(fm, mark)}\n")

@@ -56,7 +56,7 @@ def publish(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path]) -> P
             continue
         write_atomic(target, data, durable=False)
         written.append(rel)
-    removed = _remove_stale(root, files)
+    removed = _remove_stale(root, files, inputs)
     manifest = _manifest(files)
     if not _same_bytes(root / MANIFEST, manifest):
         write_atomic(root / MANIFEST, manifest, durable=False)
@@ -116,20 +116,45 @@ def _same_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def _remove_stale(root: Path, files: Mapping[str, bytes]) -> tuple[str, ...]:
+# What a site holds; the manifest can only ever delete files like these.
+SITE_SUFFIXES = (".html", ".xml", ".json", ".css")
+
+
+def _remove_stale(
+    root: Path, files: Mapping[str, bytes], inputs: Sequence[Path]
+) -> tuple[str, ...]:
+    """Delete the files the last run wrote that this run did not: never an input, never outside."""
     try:
         before = (root / MANIFEST).read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return ()
+    held = _identities(inputs)
+    top = root.resolve()
     gone = []
     for rel in before:
-        # only plain relative paths that this program wrote; a tampered manifest cannot reach out
-        if not rel or rel in files or rel.startswith(("/", "\\")) or ".." in Path(rel).parts:
+        # only plain relative paths to site files; a tampered manifest cannot reach out
+        if not rel or rel in files or not rel.endswith(SITE_SUFFIXES) or Path(rel).is_absolute():
+            continue
+        target = root / rel
+        if ".." in Path(rel).parts or top not in target.resolve().parents:
             continue
         with contextlib.suppress(FileNotFoundError):
-            (root / rel).unlink()
+            st = target.stat()
+            if (st.st_dev, st.st_ino) in held:
+                continue
+            target.unlink()
             gone.append(rel)
     return tuple(gone)
+
+
+def _identities(inputs: Sequence[Path]) -> dict[tuple[int, int], Path]:
+    """The inputs by (device, inode): the same file whatever path or link names it."""
+    held: dict[tuple[int, int], Path] = {}
+    for source in inputs:
+        with contextlib.suppress(OSError):
+            st = source.stat()
+            held[(st.st_dev, st.st_ino)] = source
+    return held
 
 
 def _refuse_inputs(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path]) -> None:
@@ -146,11 +171,7 @@ def _refuse_inputs(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path
             raise KvtrackError("is the register itself; choose an output directory", where=where)
     if not out.is_dir():
         return
-    held: dict[tuple[int, int], Path] = {}
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            st = source.stat()
-            held[(st.st_dev, st.st_ino)] = source
+    held = _identities(inputs)
     for rel in [*files, MANIFEST]:
         target = root / rel
         try:

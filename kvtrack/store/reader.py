@@ -26,6 +26,7 @@ from kvtrack.core.schema import (
     COMMITMENT,
     HISTORY_ENTRY,
     IDENTIFIERS,
+    REGISTER_IDENTIFIERS,
     SCHEMA_VERSION,
     SOURCE,
     SOURCE_KINDS,
@@ -342,6 +343,13 @@ class _Reader(NodeReader):
         ids = self.mapping(node, what, IDENTIFIERS.names) or {}
         return {k: self.text(v, k) for k, v in ids.items()}
 
+    def register_identifiers(self, node: Node | None, what: str) -> dict[str, str]:
+        if node is None or is_null(node):
+            return {}
+        ids = self.mapping(node, what, REGISTER_IDENTIFIERS.names) or {}
+        texts = {k: self.text(v, k) for k, v in ids.items()}
+        return {k: v for k, v in texts.items() if v is not None}
+
     def history(self, node: Node | None, what: str) -> tuple[HistoryEntry, ...]:
         if node is None:
             return ()
@@ -379,6 +387,7 @@ class _Reader(NodeReader):
             Type.ANSWER: self.answer,
             Type.TEXTS: self.texts,
             Type.IDENTIFIERS: self.identifiers,
+            Type.REGISTER_IDS: self.register_identifiers,
             Type.HISTORY: self.history,
         }
         return [

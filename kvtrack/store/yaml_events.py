@@ -145,12 +145,11 @@ class Stream:
                 key = get()
                 if type(key) is MappingEndEvent:
                     return Map(first, pairs)
+                if type(key) is not ScalarEvent:  # a complex key: its events come first
+                    key = self.node(key, depth + 1)
                 value = get()
                 add_pair(
-                    (
-                        key if type(key) is ScalarEvent else self.node(key, depth + 1),
-                        value if type(value) is ScalarEvent else self.node(value, depth + 1),
-                    )
+                    (key, value if type(value) is ScalarEvent else self.node(value, depth + 1))
                 )
         if kind is AliasEvent:
             self.aliases.append(first.start_mark)

@@ -4,7 +4,8 @@
     <detail lines>
 
 The exit code is the level: 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN. A `|` inside text would start
-performance data, so it is replaced by `/`.
+performance data, so it is replaced by `/`; control characters from the file are shown as escapes
+(`core.safe_text`), so a monitoring console cannot be steered by a register.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kvtrack.core.check import CheckResult, Level, counts, ordered
-from kvtrack.render.check_words import change_line, ids, item_line, news_phrase
+from kvtrack.core.safe_text import visible
+from kvtrack.render.words import change_line, ids, item_line, news_phrase
 
 
 def render_nagios(result: CheckResult) -> str:
@@ -52,4 +54,4 @@ def _text(head: str, details: Sequence[str], perfdata: str = "") -> str:
 
 
 def _clean(text: str) -> str:
-    return " ".join(text.replace("|", "/").split())
+    return " ".join(visible(text).replace("|", "/").split())

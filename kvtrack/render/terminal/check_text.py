@@ -2,19 +2,19 @@
 
 Without an earlier check to compare with: a header, then overdue and due-soon items. With one: a
 header, then only the news (newly overdue, newly due soon, left the report), then the totals.
+File text is made safe in the phrases (`words.one_line`), and the report as a whole once more.
 """
 
 from __future__ import annotations
 
 from kvtrack.core.check import Change, CheckResult
 from kvtrack.core.query import Assessed
-from kvtrack.render.check_words import change_line, count_phrase, item_line, news_phrase
+from kvtrack.core.safe_text import visible
+from kvtrack.render.words import change_line, count_phrase, item_line, news_phrase
 
 
 def render_text(result: CheckResult) -> str:
-    if result.changes is None:
-        return _full(result)
-    return _news(result)
+    return visible(_full(result) if result.changes is None else _news(result))
 
 
 def _full(result: CheckResult) -> str:
