@@ -171,3 +171,10 @@ def test_editing_commands_refuse_control_characters_in_arguments(run, shipped, a
     assert "which could take over a reader's terminal" in result.stderr
     assert not RAW.search(result.stderr)
     assert shipped.read_bytes() == before
+
+
+def test_an_error_quoting_the_file_shows_its_escapes_in_a_terminal(write_yaml):
+    path = write_yaml(HOSTILE.replace("answer: 1", 'answer: "\\e[2J"'), "bad.yaml")
+    out = in_terminal(["validate", "--file", str(path)], 100, colour=True)
+    assert "not '\\x1b[2J'" in out
+    assert not RAW.search(out), RAW.findall(out)

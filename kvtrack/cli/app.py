@@ -32,15 +32,17 @@ def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
 
         write_stdout(render_unknown([str(p) for p in error.problems]))
         return ExitCode.UNKNOWN
+    from kvtrack.core.safe_text import visible  # a message may quote the file or an argument
+
     if isinstance(error, UsageError):
-        typer.echo(f"kvtrack {error.command}: error: {error.message}", err=True)
+        typer.echo(f"kvtrack {error.command}: error: {visible(error.message)}", err=True)
         typer.echo(f"Try 'kvtrack {error.command} --help' for help.", err=True)
         return ExitCode.ERROR
     for problem in error.problems:
         text = str(problem)
         if problem.where.path is None and problem.where.line is None:
             text = f"error: {text}"
-        typer.echo(text, err=True)
+        typer.echo(visible(text), err=True)
     if isinstance(error, ValidationError) and len(error.problems) > 1:
         typer.echo(f"{len(error.problems)} problems found", err=True)
     return ExitCode.ERROR
