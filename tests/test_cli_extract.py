@@ -102,8 +102,8 @@ def test_stdin(run: Callable[..., Any]) -> None:
     ("content", "message"),
     [
         (None, "no such file"),
-        (b"%PDF-1.7\n...", "is a PDF"),
-        (b"PK\x03\x04docx", "save it as plain text"),
+        (b"%PDF-1.7\n...", "is not a readable PDF"),
+        (b"PK\x03\x04docx", "is not a readable .docx"),
         (b"\x00\x01\x02binary", "not a text file"),
         (b"Geachte voorzitter,\n\nHierbij de brief.\n", "no Vraag/Antwoord structure"),
     ],
@@ -201,3 +201,139 @@ def test_append_refuses_an_invalid_file_and_leaves_it_alone(
     result = run("extract", str(SEED), "--append", "--file", str(broken))
     assert result.exit_code == 2
     assert broken.read_text("utf-8") == "version: 1\ncommitments:\n  - id: a\n"
+
+
+# ------------------------------------------------------------------------------------------------
+# Many documents at once (issue 10): directories, PDFs, one broken file among good ones
+
+CORPUS = DATA / "corpus"
+
+
+def _batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "antwoorden"
+    folder.mkdir()
+    for name in ("ah-tk-20232024-2168.txt", "ah-tk-20232024-1481.pdf", "ah-tk-20242025-608.txt"):
+        shutil.copy(CORPUS / name, folder / name)
+    (folder / "kapot.pdf").write_bytes(b"%PDF-1.4\nbroken")
+    (folder / "notities.txt").write_text("Geen vragen hier.\n", encoding="utf-8")
+    return folder
+
+
+def test_a_directory_with_broken_files_among_good_ones(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    folder = _batch(tmp_path)
+    result = run("extract", str(folder))
+    assert result.exit_code == 2
+    out = tmp_path / "voorstel.yaml"
+    out.write_text(result.stdout, encoding="utf-8")
+    register = load(out).register  # one valid commitments file for the three good documents
+    assert {Path(s.file or "").name for s in register.sources.values()} == {
+        "ah-tk-20232024-2168.txt",
+        "ah-tk-20232024-1481.pdf",
+        "ah-tk-20242025-608.txt",
+    }
+    assert f"{folder / 'kapot.pdf'}: is not a readable PDF" in result.stderr
+    assert f"{folder / 'notities.txt'}: no Vraag/Antwoord structure" in result.stderr
+    assert "2 of 5 documents could not be extracted" in result.stderr
+
+
+def test_json_for_a_directory_is_a_list_of_source_and_commitments(
+    run: Callable[..., Any], tmp_path: Path
+) -> None:
+    folder = tmp_path / "een"
+    folder.mkdir()
+    shutil.copy(CORPUS / "ah-tk-20232024-2168.txt", folder)
+    result = run("extract", str(folder), "--format", "json")
+    assert result.exit_code == 0, result.output
+    (document,) = json.loads(result.stdout)
+    assert set(document) == {"source", "commitments"}
+    assert sorted(c["due"] for c in document["commitments"] if c["due"]) == ["2024-Q4"] * 4
+
+
+def test_out_dir_writes_one_file_per_document(run: Callable[..., Any], tmp_path: Path) -> None:
+    folder = _batch(tmp_path)
+    result = run("extract", str(folder), "--out-dir", str(tmp_path / "voorstellen"))
+    assert result.exit_code == 2  # the two broken files
+    written = sorted(p.name for p in (tmp_path / "voorstellen").iterdir())
+    assert written == [
+        "ah-tk-20232024-1481.yaml",
+        "ah-tk-20232024-2168.yaml",
+        "ah-tk-20242025-608.yaml",
+    ]
+    pdf = load(tmp_path / "voorstellen" / "ah-tk-20232024-1481.yaml").register
+    assert sorted(str(c.due) for c in pdf.commitments if c.due) == ["2024-04", "2024-H1"]
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("option", ["--out", "--out-dir"])
+def test_an_output_never_overwrites_a_document_read_or_the_register(
+    run: Callable[..., Any], tmp_path: Path, option: str
+) -> None:
+    document = tmp_path / "antwoord.yaml"  # a document that happens to end in .yaml
+    shutil.copy(SEED, document)
+    register = tmp_path / "commitments.yaml"
+    shutil.copy(SHIPPED, register)
+    before = register.read_bytes(), document.read_bytes()
+    target = str(document) if option == "--out" else str(tmp_path)
+    result = run("extract", str(document), option, target, "--file", str(register))
+    assert result.exit_code == 2
+    assert "would overwrite" in result.stderr and "choose another output" in result.stderr
+    result = run("extract", str(SEED), "--out", str(register), "--file", str(register))
+    assert result.exit_code == 2 and "would overwrite" in result.stderr
+    assert (register.read_bytes(), document.read_bytes()) == before
+
+
+def test_append_adds_a_directory_once(run: Callable[..., Any], tmp_path: Path) -> None:
+    folder = _batch(tmp_path)
+    register = tmp_path / "commitments.yaml"
+    shutil.copy(SHIPPED, register)
+    first = run("extract", str(folder), "--append", "--file", str(register))
+    assert first.exit_code == 2  # the broken files are reported, the good ones added
+    assert first.stdout.count("added to") == 3
+    again = run("extract", str(folder), "--append", "--file", str(register))
+    assert "0 added" in again.stdout and again.stdout.count("already there") == 3
+    assert "0 already there" not in again.stdout
+    assert load(register).register.sources
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, bytes, bytes]:
+    """Run kvtrack with stderr on a pseudo-terminal; (exit code, stdout, what the terminal got)."""
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    env = {**os.environ, "TERM": "xterm"}
+    env.pop("NO_COLOR", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kvtrack", *args], stdout=subprocess.PIPE, stderr=slave, env=env
+    )
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    stdout, _ = process.communicate()
+    os.close(master)
+    return process.returncode, stdout, seen
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "openpty"), reason="no pseudo-terminals")
+def test_progress_bar_only_on_a_terminal(run: Callable[..., Any], tmp_path: Path) -> None:
+    folder = tmp_path / "twee"
+    folder.mkdir()
+    for name in ("ah-tk-20232024-2168.txt", "ah-tk-20242025-608.txt"):
+        shutil.copy(CORPUS / name, folder)
+    code, stdout, terminal = _on_a_terminal(["extract", str(folder)])
+    assert code == 0
+    assert b"2/2" in terminal and b"candidates" in terminal
+    assert b"candidates" not in stdout.split(b"\n", 1)[1]  # the YAML itself is unchanged
+    piped = run("extract", str(folder))
+    assert piped.stderr == "" and piped.stdout.startswith("# Proposed by `kvtrack extract`")

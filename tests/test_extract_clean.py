@@ -151,3 +151,22 @@ def test_page_numbers_and_ids_are_furniture() -> None:
 def test_odd_characters() -> None:
     assert body("de ﬁnanciering\u00a0en\u200b het\u00ad\nbeleid") == "de financiering en hetbeleid"
     assert body("\x00\x07\ufeffVraag 1") == "Vraag 1"
+
+
+def test_a_paragraph_after_a_stray_footnote_marker_is_kept() -> None:
+    # PyPDF2 layout (corpus ah-tk-20242025-546, answer 5): a marker, then a whole paragraph
+    paragraph = (
+        "4 In deze brief is benoemd dat met de herschrijving van de modelhuisregels een algeheel "
+        "verbod zal worden opgenomen op kleding en schoenen die genoemd worden op de lijst. " * 4
+    )
+    text = clean("Zie de brief.4\n" + paragraph + "\n")
+    assert any("algeheel verbod zal worden opgenomen" in line for line in text.lines)
+
+
+def test_glued_words_are_split_only_in_a_glued_text() -> None:
+    from kvtrack.extract.glue import split_glued
+
+    glued = ["Daarom zal hetkabinet ditrapport vanvermeende doelstellingvan nu tehouden." * 3] * 20
+    assert "het kabinet dit rapport van vermeende doelstelling van" in split_glued(glued)[0]
+    clean_text = ["De netcapaciteit en de lunchmaaltijden in de zorgsectoren blijven gelijk."] * 20
+    assert split_glued(clean_text) == clean_text

@@ -98,6 +98,12 @@ def test_subject_title(subject: str, expected: str) -> None:
         ("VRAAG 7", "vraag", (7,), ""),
         ("Antwoord 3a", "antwoord", (3,), ""),
         ("Antwoord 3a en 3b", "antwoord", (3,), ""),
+        # the corpus's Word letters and merged headings that lost their commas
+        ("Antwoord vraag 8:", "antwoord", (8,), ""),
+        ("Antwoord op vragen 4, 5, 6 en 7", "antwoord", (4, 5, 6, 7), ""),
+        ("Antwoord 5 6", "antwoord", (5, 6), ""),
+        ("Antwoord 8 9 10 en 11", "antwoord", (8, 9, 10, 11), ""),
+        ("\fAntwoord 3", "antwoord", (3,), ""),
         ("Vraag 1: Hoe verklaart u dit?", "vraag", (1,), "Hoe verklaart u dit?"),
         (
             "Antwoord 2 Zie het antwoord op vraag 1.",
@@ -117,6 +123,7 @@ def test_headings(line: str, kind: str, numbers: tuple[int, ...], rest: str) -> 
     "line",
     [
         "Vraag 2 en 3 zijn al beantwoord",
+        "Antwoord 2 3 procent",
         "antwoord 3 is eerder gegeven",
         "Antwoord op vragen van het lid Erkens over overbodige functies",
         "Antwoord van Minister Uitermark (ontvangen 4 februari 2025).",

@@ -90,3 +90,17 @@ def test_ids_are_unique_slugs(seed: Extraction) -> None:
     assert len(ids) == len(set(ids))
     assert all(i.startswith(seed.source.id + "-") for i in ids)
     assert all(i == i.lower() and " " not in i for i in ids)
+
+
+def test_exactly_these_candidates(seed: Extraction) -> None:
+    """The seed's proposals are fixed: a rule for other documents may not add or drop one here
+    ("Het kabinet streeft naar een betere spreiding" is an aim without a deliverable)."""
+    assert [(c.answer, None if c.due is None else str(c.due)) for c in seed.commitments] == [
+        ((1,), None),
+        ((4,), None),
+        ((4,), None),
+        ((5,), None),
+        ((8,), None),
+        ((8,), "2025"),
+        ((8,), "2031"),
+    ]

@@ -27,10 +27,7 @@ ALLOWED = {
 }
 
 # Known sideways imports, each owned by an open issue; remove an entry when its import goes.
-PENDING = {
-    ("kvtrack.render.extraction", "kvtrack.extract.extractor"),  # #10: Extraction into core
-    ("kvtrack.store.append", "kvtrack.extract.extractor"),  # #10: appending out of the store
-}
+PENDING: set[tuple[str, str]] = set()
 
 
 def _module_name(path: Path) -> str:

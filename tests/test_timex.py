@@ -23,6 +23,19 @@ AUTUMN = date(2025, 10, 20)
 
 # (text, anchor, expected matched text, expected period or None, kind)
 CASES: list[tuple[str, date, str, str | None, TimeKind]] = [
+    # the corpus's phrases and their variants (answers of 2024)
+    ("voor de meivakantie", SPRING, "voor de meivakantie", "2025-04", D),
+    ("voor de Voorjaarsnota", SPRING, "voor de Voorjaarsnota", "2025-05-31", D),
+    ("na Prinsjesdag", SPRING, "na Prinsjesdag", "2025-09-16", R),
+    ("eind deze maand", SPRING, "eind deze maand", "2025-03", D),
+    ("volgende maand", AUTUMN, "volgende maand", "2025-11", D),
+    ("voor volgende maand", AUTUMN, "voor volgende maand", "2025-10", D),
+    ("vorige maand", AUTUMN, "vorige maand", "2025-09", P),
+    ("voor het einde van het jaar", SPRING, "voor het einde van het jaar", "2025-Q4", D),
+    ("met Prinsjesdag", SPRING, "met Prinsjesdag", "2025-09-16", D),
+    ("in de loop van mei", SPRING, "in de loop van mei", "2025-05", D),
+    ("eind februari 2025", SEED, "eind februari 2025", "2025-02", D),
+    ("in Q4 2024", date(2024, 11, 19), "in Q4 2024", "2024-Q4", D),
     # years
     ("In 2025 wordt op de locatie Cascadeplein", SEED, "In 2025", "2025", D),
     ("zoals nu voorzien in 2031.", SEED, "in 2031", "2031", D),

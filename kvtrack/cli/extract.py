@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from kvtrack.cli.app import app
+from kvtrack.cli.app import app, report
 from kvtrack.cli.options import DEFAULT_FILE, EditFileOption
+from kvtrack.core.limits import MAX_INPUT_BYTES
+from kvtrack.errors import ExitCode, KvtrackError, Location
+
+if TYPE_CHECKING:
+    from kvtrack.core.extraction import DocumentResult, Extraction
 
 
 class YamlOrJson(StrEnum):
@@ -23,13 +29,26 @@ def extract(
     documents: Annotated[
         list[Path],
         typer.Argument(
-            metavar="FILE...",
-            help="Answer documents as plain text (copied from a PDF or a converter); - reads stdin.",
+            metavar="FILE... | DIR | -",
+            help="Answer documents (.txt, .md, .pdf, .docx, .html, .xml) or directories of them; "
+            "- reads standard input.",
         ),
     ],
     format: Annotated[
         YamlOrJson, typer.Option("--format", help="Output format.")
     ] = YamlOrJson.yaml,
+    out: Annotated[
+        Optional[Path],
+        typer.Option("--out", "-o", help="Write the output to this file.", metavar="PATH"),
+    ] = None,
+    out_dir: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--out-dir",
+            help="Write one file per document into this directory (NAME.yaml or NAME.json).",
+            metavar="DIR",
+        ),
+    ] = None,
     append: Annotated[
         bool,
         typer.Option(
@@ -38,50 +57,177 @@ def extract(
             "those already in it are skipped.",
         ),
     ] = False,
+    max_bytes: Annotated[
+        int,
+        typer.Option(
+            "--max-bytes",
+            min=1,
+            help="Largest document (or standard input) read, in bytes.",
+            metavar="N",
+        ),
+    ] = MAX_INPUT_BYTES,
     file: EditFileOption = DEFAULT_FILE,
 ) -> None:
     """Propose the commitments in answers to Kamervragen, for a person to review.
 
     Prints, per document, a source (who asked, who answered, when) and the sentences in which the
     cabinet promises to do something, with their answer number, exact quote, due period and the
-    cue that made kvtrack propose them. The YAML output is a valid commitments file: paste its
-    items into yours, or use --append. A document without Vraag/Antwoord headings is an error.
+    cue that made kvtrack propose them. The YAML output is one valid commitments file for all
+    documents: paste its items into yours, or use --append. A document that cannot be read (or
+    has no Vraag/Antwoord headings) is reported at the end and the others are still extracted;
+    the exit status is then 2.
 
     Examples:
 
     \b
-      kvtrack extract antwoord.txt
-      kvtrack extract antwoord.txt --format json
+      kvtrack extract antwoord.pdf
+      kvtrack extract antwoorden/ --format json
+      kvtrack extract antwoorden/ --out-dir voorstellen/
       pdftotext -enc UTF-8 antwoord.pdf - | kvtrack extract -
-      kvtrack extract antwoord.txt --append --file commitments.yaml
+      kvtrack extract antwoord.docx --append --file commitments.yaml
     """
-    from kvtrack.extract.files import extract_files, extract_texts, unique_ids
+    from kvtrack.extract.files import expand
 
-    if any(str(p) == "-" for p in documents):
-        if sys.stdin.isatty():  # not piped: say what it waits for, or it looks hung
-            typer.echo(
-                "kvtrack extract: reading the document from standard input; paste it, then "
-                "press Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)",
-                err=True,
-            )
-        stdin_text = sys.stdin.read()
-        files = [p for p in documents if str(p) != "-"]
-        extractions = unique_ids(extract_texts([(None, stdin_text)]) + extract_files(files))
+    paths = expand(documents)
+    _refuse_outputs(paths, out, out_dir, file, append=append)
+    if any(str(p) == "-" for p in paths) and sys.stdin.isatty():
+        # not piped: say what it waits for, or it looks hung
+        typer.echo(
+            "kvtrack extract: reading the document from standard input; paste it, then "
+            "press Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)",
+            err=True,
+        )
+    results = _run(paths, max_bytes)
+    good = [r.extraction for r in results if r.extraction is not None]
+    if not good:
+        pass  # nothing to show: the problems below say why
+    elif append:
+        _append(file, good)
+    elif out_dir is not None:
+        _write_each(out_dir, [r for r in results if r.extraction is not None], format)
     else:
-        extractions = extract_files(documents)
-    if append:
-        from kvtrack.store.append import append_extractions
+        several = len(paths) > 1 or any(p.is_dir() for p in documents if str(p) != "-")
+        text = _render(good, format, several=several)
+        if out is not None:
+            _write(out, text)
+        else:
+            typer.echo(text, nl=False)
+    failed = [p for r in results for p in r.problems]
+    if failed:
+        report(KvtrackError(problems=failed))
+        n = sum(1 for r in results if not r.ok)
+        if len(results) > 1:
+            typer.echo(f"{n} of {len(results)} documents could not be extracted", err=True)
+        raise typer.Exit(ExitCode.ERROR)
 
-        for result in append_extractions(file, extractions):
-            source = f"new source {result.source_id}" if result.source_added else result.source_id
-            typer.echo(
-                f"{result.document}: {len(result.added)} added to {file} ({source}), "
-                f"{result.skipped} already there"
-            )
-        return
+
+def _run(paths: list[Path], max_bytes: int) -> list[DocumentResult]:
+    from kvtrack.extract.files import extract_documents
+
+    if not _progress_wanted():
+        return extract_documents(paths, max_bytes=max_bytes)
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    found = [0]
+    with Progress(
+        TextColumn("extract"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[found]} candidates"),
+        console=Console(stderr=True),
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=len(paths), found=0)
+
+        def advance(result: DocumentResult) -> None:
+            if result.extraction is not None:
+                found[0] += len(result.extraction.commitments)
+            progress.update(task, advance=1, found=found[0])
+
+        return extract_documents(paths, max_bytes=max_bytes, on_result=advance)
+
+
+def _progress_wanted() -> bool:
+    """A bar only for a person watching: stderr a terminal, and not turned off by TERM=dumb."""
+    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
+
+
+def _render(extractions: list[Extraction], format: YamlOrJson, *, several: bool) -> str:
     from kvtrack.render.extraction import json_text, yaml_text
 
     if format is YamlOrJson.json:
-        typer.echo(json_text(extractions, several=len(documents) > 1), nl=False)
-    else:
-        typer.echo(yaml_text(extractions), nl=False)
+        return json_text(extractions, several=several)
+    return yaml_text(extractions)
+
+
+def _append(file: Path, extractions: list[Extraction]) -> None:
+    from kvtrack.cli.extract_append import append_extractions
+
+    for result in append_extractions(file, extractions):
+        source = f"new source {result.source_id}" if result.source_added else result.source_id
+        typer.echo(
+            f"{result.document}: {len(result.added)} added to {file} ({source}), "
+            f"{result.skipped} already there"
+        )
+
+
+def _write_each(out_dir: Path, results: list[DocumentResult], format: YamlOrJson) -> None:
+    """One file per document, named after it (NAME.yaml); names made unique within the run."""
+    suffix = ".json" if format is YamlOrJson.json else ".yaml"
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise KvtrackError(f"cannot create: {e.strerror}", where=Location(str(out_dir))) from None
+    taken: set[str] = set()
+    for result in results:
+        assert result.extraction is not None
+        stem = Path(result.name).stem if result.name != "-" else "stdin"
+        name, n = stem, 2
+        while name in taken:
+            name, n = f"{stem}-{n}", n + 1
+        taken.add(name)
+        _write(out_dir / (name + suffix), _render([result.extraction], format, several=False))
+
+
+def _write(path: Path, text: str) -> None:
+    from kvtrack.store.atomic import write_atomic
+
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as e:
+        raise KvtrackError(f"cannot write: {e.strerror}", where=Location(str(path))) from None
+
+
+def _refuse_outputs(
+    inputs: list[Path], out: Path | None, out_dir: Path | None, register: Path, *, append: bool
+) -> None:
+    """An output file is never one of the documents read nor the register (--file): refused
+    before anything is read or written."""
+    if out is not None and out_dir is not None:
+        raise KvtrackError("give --out or --out-dir, not both")
+    if append and (out is not None or out_dir is not None):
+        raise KvtrackError("--append writes to the commitments file (--file); drop --out/--out-dir")
+    targets: list[Path] = [out] if out is not None else []
+    if out_dir is not None:
+        targets.extend(out_dir / (p.stem + s) for p in inputs for s in (".yaml", ".json"))
+    for target in targets:
+        for other in [p for p in inputs if str(p) != "-"] + [register]:
+            if _same(target, other) or (other.is_dir() and _inside(target, other)):
+                raise KvtrackError(
+                    f"would overwrite {other}, which kvtrack reads; choose another output",
+                    where=Location(str(target)),
+                )
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    return path.resolve().is_relative_to(directory.resolve())
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return a.samefile(b)
+    except OSError:
+        return False
+    return a.resolve() == b.resolve()

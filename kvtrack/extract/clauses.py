@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kvtrack.extract.cue_table import INFINITIVES
-from kvtrack.extract.services import SERVICES
+from kvtrack.extract.cue_table import INFINITIVES, SERVICES
 
 CABINET = (
     rf"(?:ik|wij|we|het\s+kabinet|de\s+regering|de\s+rijksoverheid|het\s+rijk|{SERVICES}"
@@ -72,6 +71,8 @@ _OPENERS = frozenset(
         "tenslotte", "ten", "bovendien", "nu", "inmiddels", "momenteel", "thans", "spoedig",
         "zeker", "concreet", "en", "maar", "of", "uiteindelijk", "zodoende", "derhalve", "evenwel",
         "tegelijkertijd", "vandaar", "intussen", "ondertussen", "later", "eerder", "straks",
+        "daarin", "hierin", "daaraan", "hieraan", "daaruit", "hieruit", "daarvan", "hiervan",
+        "daarnaar", "hiernaar", "wellicht", "mogelijk",
     }
 )  # fmt: skip
 NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|noch|allerminst)\b", re.IGNORECASE)
@@ -137,6 +138,13 @@ def negated(text: str, start: int, end: int) -> bool:
     return NEGATION.search(clause) is not None
 
 
+# A subordinate clause closes with its finite verb; a main clause's verb may follow at once.
+_ENDS_IN_FINITE = re.compile(
+    r"\b(?:is|zijn|was|waren|heeft|hebben|wordt|worden|kan|kunnen|moet|moeten|blijkt|komt)$",
+    re.IGNORECASE,
+)
+
+
 def cabinet_subject(text: str, start: int, end: int) -> bool:
     """Is the cabinet the subject of the finite verb at text[start:end]?"""
     begin, stop, subordinate = clause_bounds(text, start, end)
@@ -144,6 +152,8 @@ def cabinet_subject(text: str, start: int, end: int) -> bool:
     after = " ".join(text[end:stop].split())
     if _SUBJECT_PRONOUN.match(after) and not subordinate:
         return True  # "X zal ik": a subject pronoun after the verb is the subject
+    if _SUBJECT_PRONOUN.match(after) and _ENDS_IN_FINITE.search(before):
+        return True  # "Op het moment dat dit beeld beschikbaar is zal ik": the comma left out
     if not before:
         return bool(CABINET_AT_START.match(after))  # ", zal het kabinet" / "Dat zal ik doen"
     if subordinate:

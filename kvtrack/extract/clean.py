@@ -11,6 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from kvtrack.extract.glue import split_glued
+
 
 @dataclass(frozen=True, slots=True)
 class CleanText:
@@ -26,7 +28,8 @@ def clean(text: str) -> CleanText:
     lines = [_markdown_line(line) for line in lines]
     lines, footnotes = _remove_footnotes(lines)
     lines = [_collapse_spaces(line) for line in lines]
-    return CleanText(tuple(join_hyphenated(lines)), tuple(furniture), tuple(footnotes))
+    lines = split_glued(join_hyphenated(lines))
+    return CleanText(tuple(lines), tuple(furniture), tuple(footnotes))
 
 
 # --------------------------------------------------------------------------------------------
@@ -81,8 +84,14 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
 _MD_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
 
 
+# A line with none of these characters has no markdown syntax: most lines, left as they are.
+_MD_SIGNS = re.compile(r"[#>*_\[\]|`\\^=•·▪◦+–-]")
+
+
 def _markdown_line(line: str) -> str:
     """A line without markdown syntax; footnote definitions become footnote-like lines."""
+    if not _MD_SIGNS.search(line):
+        return line
     definition = re.match(r"^\s*\[\^(\d{1,3})\]:\s*(.*)$", line)
     if definition:
         return f"{definition[1]} {definition[2]}"
@@ -197,10 +206,14 @@ def _marker_numbers(lines: list[str]) -> set[int]:
     return seen
 
 
+# A footnote starts with a line of a reference's length; PyPDF2 puts whole paragraphs on one line.
+_LONGEST_FOOTNOTE_LINE = 400
+
+
 def _is_footnote_start(line: str, markers: set[int], previous_blank: bool) -> bool:
     m = _FOOTNOTE_START.match(line)
-    if m is None or not 0 < int(m[1]) <= 99:
-        return False
+    if m is None or not 0 < int(m[1]) <= 99 or len(line) > _LONGEST_FOOTNOTE_LINE:
+        return False  # a paragraph after a stray marker ("4 In deze brief is benoemd ...")
     rest = m[2]
     if rest[:1].islower() or _MONTH_AFTER.match(rest) or re.match(r"^(?:Vraag|Antwoord)\b", rest):
         return False
@@ -300,24 +313,42 @@ _MIDLINE_SPLIT = re.compile(r"\b([a-zà-ÿ]{4,})-([a-zà-ÿ]{2,})\b")
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:
-    """Lines with typesetters' hyphenation undone, across line ends and page breaks."""
+    """Lines with typesetters' hyphenation undone, across line ends and page breaks.
+
+    Linear in the text: a run of lines each ending in a hyphen is joined into one list of pieces,
+    never by growing one string and searching it again from the start."""
     out: list[str] = []
     i = 0
     while i < len(lines):
-        line = lines[i]
-        while re.search(r"[A-Za-zÀ-ÿ0-9]-$", line) and not line.endswith(("--", " -")):
+        pieces = [lines[i]]
+        tail = lines[i]  # the last piece: whether the joined line still ends in a break
+        while _ends_broken(tail):
             j = i + 1
             while j < len(lines) and not lines[j].strip() and j - i <= 4:
                 j += 1
             if j >= len(lines) or not lines[j].strip():
                 break
-            joined = _join_broken_word(line[:-1], lines[j].strip())
+            joined = _join_broken_word(tail[:-1], lines[j].strip())
             if joined is None:
                 break
-            line, i = joined, j
-        out.append(_join_midline(line))
+            pieces[-1] = joined
+            tail, i = joined, j
+            if len(tail) > 200:  # keep each piece short, so the next join costs little
+                pieces.append("")
+                pieces[-1], pieces[-2] = tail[-100:], tail[:-100]
+                tail = pieces[-1]
+        out.append(_join_midline("".join(pieces)))
         i += 1
     return out
+
+
+def _ends_broken(line: str) -> bool:
+    return (
+        len(line) >= 2
+        and line[-1] == "-"
+        and (line[-2].isalnum())
+        and not line.endswith(("--", " -"))
+    )
 
 
 def _join_broken_word(left: str, right: str) -> str | None:

@@ -14,7 +14,8 @@ def _rx(pattern: str) -> re.Pattern[str]:
 
 
 # An obligation ("moet uiterlijk 2028 zijn afgerond") is not a promise of the cabinet's.
-MODAL = _rx(r"\b(?:moet|moeten|dient|dienen|kan|kunnen|mag|mogen|hoeft|hoeven)\b")
+# ("in te dienen" is a verb of its own: to submit)
+MODAL = _rx(r"\b(?:moet|moeten|dient|(?<!te\s)dienen|kan|kunnen|mag|mogen|hoeft|hoeven)\b")
 
 # A sum of money being there, and the Kamer's own agenda: not something the cabinet delivers.
 AMOUNT = _rx(r"€|\b(?:miljoen|miljard|euro|mln|mld)\b")
@@ -41,6 +42,8 @@ META = _rx(
     r"\b(?:hieronder|hierna|in\s+(?:dit|het\s+volgende)\s+antwoord|bij\s+de\s+beantwoording"
     r"|in\s+de\s+beantwoording|in\s+antwoord\s+op\s+vraag|bij\s+vraag)\b"
     r"|\b(?:ga|gaan|gaat)\s+(?:\w+\s+){0,3}?(?:in\s+op|uit\s+van|ervan\s+uit|om)\b"
+    # "Voor een beter begrip zal ik wat dieper ingaan op ...": the answer explaining itself
+    r"|\b(?:zal|zullen)\s+(?:ik|wij|we)\s+(?:\w+\s+){0,4}?ingaan\s+op\b"
     # "de vraag gaat over", not "ik ga met NS in gesprek over" or "we gaan over tot"
     r"|(?<!gesprek\s)\b(?:gaat|gaan)\s+over\b(?!\s+(?:tot|op)\b)"
     r"|\b(?:gaat|ging)\s+(?:het|dit|dat)\s+(?:\w+\s+)?om\b"
@@ -58,8 +61,9 @@ FORECAST = _rx(
 MODAL_PASSIVE = _rx(
     r"\b(?:kan|kunnen|moet|moeten|zou|zouden|mag|mogen|dient|dienen)\b(?:\s+\S+){0,10}?\s+worden\b"
 )
+# "door" after "vervangen"/"gevolgd" names what replaces or follows, not who acts.
 THIRD_PARTY_AGENT = _rx(
-    r"\bdoor\s+(?!(?:mij|ons|het\s+kabinet|de\s+regering|mijn\s+ministerie|het\s+ministerie"
+    r"(?<!vervangen\s)(?<!gevolgd\s)(?<!afgelost\s)\bdoor\s+(?!(?:mij|ons|het\s+kabinet|de\s+regering|mijn\s+ministerie|het\s+ministerie"
     r"|de\s+minister|de\s+staatssecretaris|het\s+rijk|rijkswaterstaat|het\s+rijksvastgoedbedrijf"
     r"|defensie)\b)(?:de|het|een)?\s*[A-Za-zÀ-ÿ]"
 )

@@ -54,12 +54,14 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
         return None
     if third_party_frame(text):
         return None
-    future = not _PAST_TENSE.search(text)
-    times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
-    for cue in _cues(text):
-        proposal = _assess(text, cue, times, anchor)
-        if proposal is not None:
-            return proposal
+    cues = _cues(text)
+    if cues:  # most sentences have no cue: their time phrases are not looked for
+        future = not _PAST_TENSE.search(text)
+        times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
+        for cue in cues:
+            proposal = _assess(text, cue, times, anchor)
+            if proposal is not None:
+                return proposal
     return _past_completion(text, anchor)
 
 
@@ -75,6 +77,7 @@ def _cues(text: str) -> list[_Cue]:
     return [
         _Cue(rule, m.start(), m.end())
         for rule in table.STRONG + table.WEAK
+        if rule.needs is None or rule.needs.search(text)
         for m in rule.pattern.finditer(text)
     ]
 
@@ -94,7 +97,7 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
         return None
     if _forecast(text, cue):
         return None
-    if not rule.strong and _not_a_delivery(text, cue):
+    if not rule.strong and (_not_a_delivery(text, cue) or _reported(text, cue)):
         return None
     pool = times
     if rule.segment:
@@ -102,6 +105,7 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
         pool = [
             t for t in times if (t.start < stop and t.end > begin) or is_aside(text, t.start, t.end)
         ]
+    pool = [t for t in pool if not _in_past_clause(text, t, cue)]
     deadline = _closest(text, cue, [t for t in pool if t.kind is TimeKind.DEADLINE])
     vague = _closest(text, cue, [t for t in pool if t.kind is TimeKind.VAGUE])
     chosen = deadline or vague
@@ -116,6 +120,56 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
     return Proposal(Status.OPEN, f"{rule.label}: {_cue_words(text, cue)}", chosen, cue.start)
 
 
+_PAST_AUX = r"(?:is|zijn|was|waren|werd|werden)"
+# participles that say what is planned or ready, not what happened
+_NOT_PAST = r"(?:voorzien|gepland|ingepland|beoogd|verwacht|gereed|geleden)"
+_PAST_VERB = re.compile(
+    rf"\b{_PAST_AUX}\s+(?:\S+\s+){{0,2}}?(?!{_NOT_PAST}\b)"
+    rf"{table.PARTICIPLE}\b|\b(?!{_NOT_PAST}\b)"
+    rf"{table.PARTICIPLE}\s+{_PAST_AUX}\b|\b(?:heeft|hebben|had|hadden)\b",
+    re.IGNORECASE,
+)
+
+
+_FINITE = re.compile(
+    r"\b(?:is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden|wordt|worden|zal|zullen|gaat"
+    r"|gaan|kan|kunnen|moet|moeten)\b",
+    re.IGNORECASE,
+)
+_PAST_FINITE = frozenset(
+    {"is", "zijn", "was", "waren", "werd", "werden", "heeft", "hebben", "had", "hadden"}
+)
+
+
+def _in_past_clause(text: str, ref: TimeRef, cue: _Cue) -> bool:
+    """ "In de brief die begin februari naar de Kamer is gestuurd, wordt u ... geïnformeerd", "het
+    model, dat in 2018 is ontwikkeld": the time phrase dates a relative clause in the past tense
+    (its verbs close it, Dutch being verb-final there), not the promise."""
+    _, stop, subordinate = clause_bounds(text, ref.start, ref.end)
+    if not subordinate:
+        return False
+    finite = _FINITE.search(text, ref.end, stop)
+    if finite is None or finite.group(0).lower() not in _PAST_FINITE:
+        return False
+    return bool(_PAST_VERB.search(text, max(ref.end, finite.start() - 40), finite.end() + 40))
+
+
+_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
+
+
+def _reported(text: str, cue: _Cue) -> bool:
+    """ "Bij haar aanvraag heeft NS een plan gevoegd dat ... in 2024 ... worden gebracht": a weak
+    cue in a clause hanging off a main clause in the perfect tense whose subject is not the
+    cabinet reports what someone else wrote."""
+    begin, _, subordinate = clause_bounds(text, cue.start, cue.end)
+    if not subordinate:
+        return False
+    first = CLAUSE_BREAK.search(text, 0, begin)
+    main = text[: first.start() if first else begin]
+    perfect = _PERFECT.search(main)
+    return perfect is not None and not cabinet_subject(main, perfect.start(), perfect.end())
+
+
 def _not_a_delivery(text: str, cue: _Cue) -> bool:
     """ "In 2025 is € 10 miljoen beschikbaar", "het commissiedebat is gepland op 12 maart"."""
     begin, stop = segment_bounds(text, cue.start, cue.end)
@@ -126,6 +180,8 @@ def _not_a_delivery(text: str, cue: _Cue) -> bool:
         return True
     if cue.rule.label == "vindt plaats" and filters.MEETING.search(segment):
         return True
+    if cue.rule.label == "passief" and _main_participle(text, cue.end) == "verwacht":
+        return True  # "Een definitief besluit daarover wordt verwacht in april": whose is unsaid
     return cue.rule.label in ("gepland", "passief", "gereed", "beoogd", "vindt plaats") and bool(
         filters.KAMER_AGENDA.search(segment)
     )
@@ -149,7 +205,8 @@ def _subject_ok(text: str, cue: _Cue) -> bool:
         if re.match(r"(?:zal|zullen)\s+(?:\w+\s+){0,3}?moeten\b", after, re.IGNORECASE):
             return False  # "we zullen moeten": a necessity, not a promise
         future_passive = re.search(
-            rf"^(?:zal|zullen)(?:\s+\S+){{0,12}}?\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}"
+            rf"^(?:zal|zullen)(?!(?:\s+\S+){{0,12}}?\s+(?:kunnen|moeten)\b)(?:\s+\S+){{0,12}}?"
+            rf"\s+(?:(?:worden|zijn)\s+{table.PARTICIPLE}|{table.PARTICIPLE}\s+(?:worden|zijn)\b"
             rf"|{_READY}\s+zijn)\b",
             after,
             re.IGNORECASE,
@@ -193,12 +250,18 @@ def _closest(text: str, cue: _Cue, refs: list[TimeRef]) -> TimeRef | None:
     return min(inside or refs, key=lambda r: min(abs(r.start - cue.end), abs(cue.start - r.end)))
 
 
+_GOVERNED = re.compile(r"\b(?:welke|hoe|of|wat|waar|wanneer|waarom|om)\b", re.IGNORECASE)
+
+
 def _clause_text(text: str, cue: _Cue) -> str:
     begin, _, _ = clause_bounds(text, cue.start, cue.end)
     following = CLAUSE_BREAK.search(text, cue.end)
     stop = following.start() if following else len(text)
-    # a verb-final clause keeps its verbs after the object, so look a little further
-    return text[begin : max(stop, min(len(text), cue.end + 120))]
+    # a verb-final clause keeps its verbs after the object, so look a little further, but not into
+    # a clause it governs ("zal onderzoeken welke instrumenten het Rijk kan inzetten")
+    governed = _GOVERNED.search(text, cue.end)
+    end = max(stop, min(len(text), cue.end + 120))
+    return text[begin : min(end, governed.start()) if governed else end]
 
 
 def _cue_words(text: str, cue: _Cue) -> str:

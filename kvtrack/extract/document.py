@@ -69,7 +69,8 @@ def read_document(text: CleanText) -> Document:
 _HEADING = re.compile(
     r"^(?P<kind>Vraag|Vragen|Antwoord|Antwoorden|VRAAG|VRAGEN|ANTWOORD|ANTWOORDEN)"
     r"(?:\s+(?:op|bij|op\s+de|bij\s+de))?(?:\s+(?:vraag|vragen))?\s*(?P<nums>\d{1,3}[a-h]?"
-    r"(?:\s*(?:,|en|&|t/m|tot\s+en\s+met|-|–)\s*\d{1,3}[a-h]?)*)"
+    # "Antwoord 5 6", "Antwoord 8 9 10 en 11": a merged heading that lost its commas
+    r"(?:(?:\s*(?:,|en|&|t/m|tot\s+en\s+met|-|–)\s*|\s+)\d{1,3}[a-h]?(?![\d.,]\d))*)"
     r"(?:\s*(?P<sep>[:.)])\s*(?P<rest>.*)|\s+(?P<text>[A-Z«“\"].*)|\s*)$"
 )
 _BARE_ANSWER = re.compile(r"^(?:Antwoord|ANTWOORD)\s*[:.]?\s*(?P<rest>.*)$")
@@ -97,8 +98,9 @@ def parse_numbers(text: str) -> tuple[int, ...]:
     """ "4 en 5" → (4, 5); "2, 3 en 4" → (2, 3, 4); "2 t/m 4" and "2-4" → (2, 3, 4)."""
     numbers: list[int] = []
     text = re.sub(r"\s*tot\s+en\s+met\s*", " t/m ", text.strip())
+    text = re.sub(r"\s*(t/m|-|–)\s*", r"\1", text)
     text = re.sub(r"(\d)[a-h]\b", r"\1", text)  # "3a" is part of question 3
-    for part in re.split(r"\s*(?:,|\ben\b|&)\s*", text):
+    for part in re.split(r"\s*(?:,|\ben\b|&)\s*|\s+", text):
         span = re.match(r"^(\d{1,3})\s*(?:t/m|-|–)\s*(\d{1,3})$", part)
         if span:
             low, high = int(span[1]), int(span[2])
@@ -208,11 +210,14 @@ def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
         addressed_to = _squash(questions["to"])
         subject = subject_title(questions["subject"]) if questions["subject"] else None
         submitted = parse_dutch_date(questions["date"])
+    answered_by: str | None
     if answer:
         answered_by = _squash(answer["by"]).rstrip(",")
         answered = parse_dutch_date(answer["date"])
     else:
-        answered_by = None
+        answered_by, answered = _letter(text)
+    if submitted is None and (reply := _REPLY_TO.search(text)):
+        submitted = parse_dutch_date(reply["date"])
     return Header(
         subject=subject,
         asked_by=asked_by,
@@ -222,6 +227,28 @@ def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
         answered=answered,
         identifiers=identifiers(text, furniture),
     )
+
+
+# A ministry's Word letter has no "(ontvangen ...)" line: its date is the letter's ("Datum 16 mei
+# 2024" in the letterhead, or "Den Haag, 16 mei 2024"), its author in "Antwoorden van de minister
+# van ... op Kamervragen", and the questions' date in "In antwoord op uw brief van 5 juli 2024".
+_DATE_TEXT = r"\d{1,2}\s+[a-zA-Z]+\.?\s+(?:19|20)\d{2}"
+_LETTER_DATE = re.compile(
+    rf"\bDatum\s*:?\s+(?P<date>{_DATE_TEXT})|(?:Den\s+Haag|['’]s-Gravenhage),?\s+(?P<place>{_DATE_TEXT})"
+)
+_LETTER_BY = re.compile(
+    r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?P<by>(?:[Mm]inister|[Ss]taatssecretaris)\b.{3,200}?)"
+    r"(?=\s+(?:op\s+(?:de\s+)?(?:Kamer)?vragen|op\s+vragen|over)\b)"
+)
+_REPLY_TO = re.compile(rf"\bIn\s+antwoord\s+op\s+uw\s+brief\s+van\s+(?P<date>{_DATE_TEXT})")
+
+
+def _letter(text: str) -> tuple[str | None, date | None]:
+    by = _LETTER_BY.search(text)
+    when = _LETTER_DATE.search(text)
+    answered = parse_dutch_date(when["date"] or when["place"]) if when else None
+    author = _squash(by["by"]).rstrip(",") if by else None
+    return (author[:1].upper() + author[1:] if author else None), answered
 
 
 def _squash(text: str) -> str:

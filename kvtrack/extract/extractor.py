@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 
+from kvtrack.core.extraction import Extraction
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
 from kvtrack.core.timex import TimeKind
 from kvtrack.extract import naming
@@ -13,15 +14,6 @@ from kvtrack.extract.cues import Proposal, judge
 from kvtrack.extract.document import Header, read_document
 from kvtrack.extract.sentences import sentences
 from kvtrack.extract.titles import title_for
-
-
-@dataclass(frozen=True, slots=True)
-class Extraction:
-    """What one document yields: its source and candidate commitments (status open, or done for a
-    completion the answer reports)."""
-
-    source: Source
-    commitments: tuple[Commitment, ...]
 
 
 def extract_document(text: str, file: str | None = None) -> Extraction:

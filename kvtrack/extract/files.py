@@ -1,93 +1,116 @@
-"""Answer documents from disk: read as text (with a clear error for what is not text), extracted in
-a batch whose source and commitment ids are unique across the batch."""
+"""Answer documents in a batch: files, directories and standard input read (each bounded), their
+text extracted, and one result per document, so one bad file is reported without stopping the
+others. Source and commitment ids are unique across the batch.
+
+`extract_documents(paths)` is the library entry point (`kvtrack extract` and `kvtrack fetch` both
+call it); `extract_bytes(data, name)` reads one document held in memory.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import BinaryIO
 
-from kvtrack.errors import KvtrackError, Location, Problem
-from kvtrack.extract.extractor import Extraction, extract_document, with_source_id
+from kvtrack.core.extraction import DocumentResult, Extraction
+from kvtrack.core.limits import MAX_INPUT_BYTES
+from kvtrack.errors import KvtrackError, Location
+from kvtrack.extract.extractor import extract_document, with_source_id
+from kvtrack.extract.readers import (
+    SUFFIXES,
+    decode_text,
+    document_text,
+    read_bounded,
+    read_file,
+)
+
+STDIN = "-"
 
 
-def read_answer_text(path: Path) -> str:
-    """The document's text; KvtrackError naming the path when it cannot be read as text."""
-    where = Location(str(path))
+def extract_bytes(data: bytes, name: str | None = None) -> Extraction:
+    """One document held in memory (a download, an upload): its format told by its bytes and
+    `name`. KvtrackError, located at `name`, when it cannot be read or has no answers."""
+    where = Location(name or "<stdin>")
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise KvtrackError("no such file", where=where) from None
-    except IsADirectoryError:
-        raise KvtrackError("is a directory, not an answer document", where=where) from None
-    except OSError as e:
-        raise KvtrackError(f"cannot read: {e.strerror}", where=where) from None
-    return decode_answer(data, where)
-
-
-def decode_answer(data: bytes, where: Location) -> str:
-    if data.startswith(b"%PDF"):
-        raise KvtrackError(
-            "is a PDF; extract reads plain text, so convert it first "
-            "(e.g. `pdftotext -enc UTF-8 FILE.pdf FILE.txt`)",
-            where=where,
-        )
-    if data.startswith(b"PK\x03\x04"):
-        raise KvtrackError(
-            "is a zip or .docx file; save it as plain text (or Markdown) first", where=where
-        )
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if b"\x00" in data[:4096]:
-        raise KvtrackError("is not a text file (it contains NUL bytes)", where=where)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        # Converters on Windows write cp1252; every byte decodes, so the text is never lost.
-        return data.decode("cp1252", errors="replace")
-
-
-def extract_texts(documents: Sequence[tuple[str | None, str]]) -> list[Extraction]:
-    """Extract (name, text) pairs; every document's problem is reported, each naming its file."""
-    extractions: list[Extraction] = []
-    problems: list[Problem] = []
-    for name, text in documents:
-        try:
-            extractions.append(extract_document(text, name))
-        except KvtrackError as error:
-            problems.extend(error.located(Location(name or "<stdin>")).problems)
-    if problems:
-        raise KvtrackError(problems=problems)
-    return unique_ids(extractions)
-
-
-def extract_files(paths: Sequence[Path]) -> list[Extraction]:
-    texts: list[tuple[str | None, str]] = []
-    problems: list[Problem] = []
-    for path in paths:
-        try:
-            texts.append((str(path), read_answer_text(path)))
-        except KvtrackError as error:
-            problems.extend(error.problems)
-    try:
-        extractions = extract_texts(texts)
+        return extract_document(document_text(data, name or ""), name)
     except KvtrackError as error:
-        problems.extend(error.problems)
-    if problems:
-        raise KvtrackError(problems=problems)
-    return extractions
+        raise error.located(where) from None
 
 
-def unique_ids(extractions: list[Extraction]) -> list[Extraction]:
+def expand(paths: Iterable[Path | str]) -> list[Path]:
+    """Paths with each directory replaced by the documents in it (recursively, in name order)."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if str(raw) != STDIN and path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+            )
+            out.extend(found or [path])  # an empty directory is reported as such
+        else:
+            out.append(path)
+    return out
+
+
+def extract_documents(
+    paths: Sequence[Path | str],
+    *,
+    max_bytes: int = MAX_INPUT_BYTES,
+    stdin: BinaryIO | None = None,
+    on_result: Callable[[DocumentResult], None] | None = None,
+) -> list[DocumentResult]:
+    """Each document of `paths` (files, directories, "-" for standard input), read and extracted:
+    one result per document, in order, with its extraction or its problems. Ids are unique across
+    the batch. `on_result` is called after each document (a progress bar)."""
+    results: list[DocumentResult] = []
+    for path in expand(paths):
+        name = str(path)
+        try:
+            if name == STDIN:
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                try:
+                    data = read_bounded(stream, max_bytes)
+                except KvtrackError as error:
+                    raise error.located(Location("<stdin>")) from None
+                extraction = extract_bytes(data, None)
+            else:
+                extraction = extract_bytes(read_file(path, max_bytes), name)
+            result = DocumentResult(name, extraction)
+        except KvtrackError as error:
+            result = DocumentResult(name, None, tuple(error.problems))
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
+    return unique_ids(results)
+
+
+def unique_ids(results: list[DocumentResult]) -> list[DocumentResult]:
     """Two documents on the same subject in the same year would share a source id: number them."""
     sources: set[str] = set()
     commitments: set[str] = set()
-    out: list[Extraction] = []
-    for extraction in extractions:
+    out: list[DocumentResult] = []
+    for result in results:
+        extraction = result.extraction
+        if extraction is None:
+            out.append(result)
+            continue
         source_id = extraction.source.id
         n = 2
         while source_id in sources:
             source_id = f"{extraction.source.id}-{n}"
             n += 1
         sources.add(source_id)
-        out.append(with_source_id(extraction, source_id, commitments))
+        renamed = with_source_id(extraction, source_id, commitments)
+        out.append(DocumentResult(result.name, renamed, result.problems))
     return out
+
+
+def decode_answer(data: bytes, where: Location | None = None) -> str:
+    """Bytes of a plain-text answer as text (the bench and tests read the corpus this way)."""
+    try:
+        return decode_text(data)
+    except KvtrackError as error:
+        raise error.located(where or Location()) from None

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from kvtrack.core.extraction import Extraction
 from kvtrack.core.schema import SCHEMA_VERSION
 from kvtrack.core.serialize import commitment_to_dict, source_to_dict
-from kvtrack.extract.extractor import Extraction
 from kvtrack.render.yaml_out import dump, plain_commitment, plain_source
 
 

@@ -32,7 +32,7 @@ from datetime import date
 
 from kvtrack.core.period import Period
 from kvtrack.core.timex.base import Context, Resolved, TimeKind
-from kvtrack.core.timex.table import RULES
+from kvtrack.core.timex.table import RULES, TRIGGERS
 
 __all__ = ["TimeKind", "TimeRef", "find_times", "normalise"]
 
@@ -56,7 +56,10 @@ def find_times(text: str, anchor: date | None = None, *, future: bool = False) -
     """
     context = Context(anchor, text, future)
     found: list[tuple[int, int, int, Resolved]] = []
-    for order, (_name, pattern, handler) in enumerate(RULES):
+    for order, (name, pattern, handler) in enumerate(RULES):
+        trigger = TRIGGERS.get(name)
+        if trigger is not None and not trigger.search(text):
+            continue
         for m in pattern.finditer(text):
             if m.end() <= m.start():
                 continue

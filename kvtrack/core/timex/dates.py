@@ -155,6 +155,26 @@ def _short_quarter_from(year: int, code: str) -> Resolved | None:
     return (Period.half(year, n), TimeKind.DEADLINE) if n in (1, 2) else None
 
 
+_MONTH_OFFSETS = {"deze": 0, "dit": 0, "volgende": 1, "komende": 1, "vorige": -1, "afgelopen": -1}
+
+
+def relative_month(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """ "deze maand", "eind volgende maand", "voor volgende maand" against the answer date."""
+    anchor = ctx.anchor
+    offset = _MONTH_OFFSETS[m["rel"].lower()]
+    if anchor is None:
+        return None, TimeKind.DEADLINE
+    first = cal.add_months(anchor.replace(day=1), offset)
+    period = Period.month(first.year, first.month)
+    prep = main_prep(m["pre"])
+    if offset < 0:
+        return period, TimeKind.PAST
+    if prep in BEFORE:
+        previous = period.start - timedelta(days=1)
+        period = Period.month(previous.year, previous.month)
+    return period, (TimeKind.RANGE if prep == "na" else TimeKind.DEADLINE)
+
+
 def relative_year(m: re.Match[str], ctx: Context) -> Resolved | None:
     anchor = ctx.anchor
     year = year_of(m, anchor)

@@ -62,12 +62,14 @@ def summer_after(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 def prinsjesdag(m: re.Match[str], ctx: Context) -> Resolved | None:
     anchor = ctx.anchor
-    before = main_prep(m["pre"]) in BEFORE
+    prep = main_prep(m["pre"])
+    before = prep in BEFORE
     year = year_of(m, anchor) if names_year(m) else next_year_where(anchor, cal.prinsjesdag)
+    kind = TimeKind.RANGE if prep == "na" else TimeKind.DEADLINE  # "na Prinsjesdag": from then on
     if year is None:
-        return None, TimeKind.DEADLINE
+        return None, kind
     day = cal.prinsjesdag(year) - timedelta(days=1 if before else 0)
-    return Period.day(day), TimeKind.DEADLINE
+    return Period.day(day), kind
 
 
 def budget_moment(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -109,7 +111,7 @@ _OTHER_RECESS_MONTH = {"herfst": 10, "voorjaars": 2, "krokus": 2, "mei": 4}
 
 def other_recess(m: re.Match[str], ctx: Context) -> Resolved | None:
     anchor = ctx.anchor
-    month = _OTHER_RECESS_MONTH[m["which"].lower()]
+    month = _OTHER_RECESS_MONTH[(m["which"] or m["holiday"]).lower()]
     if names_year(m):
         year = year_of(m, anchor)
     else:

@@ -14,6 +14,7 @@ from kvtrack.core.timex.dates import (
     day,
     duration,
     month,
+    relative_month,
     relative_year,
     short_quarter_any,
     two_years,
@@ -47,10 +48,10 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"\b(?:(?:direct|kort|vlak|snel)\s+)?na\s+(?:de\s+zomer(?:vakantie)?|het\s+zomer\s?reces)"
         r"(?:\s+<YREF>)?\b"), summer_after),
     ("prinsjesdag", compile(
-        r"(?:\b(?P<pre>(?:nog\s+|ruim\s+|uiterlijk\s+)*(?:vóór|voor|op|met|rond|bij|uiterlijk))\s+)?"
+        r"(?:\b(?P<pre>(?:nog\s+|ruim\s+|uiterlijk\s+)*(?:vóór|voor|op|met|rond|bij|uiterlijk|na))\s+)?"
         r"\bPrinsjesdag(?:\s+<YREF>)?\b"), prinsjesdag),
     ("budget", compile(
-        r"\b(?:bij|met|in)\s+de\s+(?P<doc>voorjaarsnota|najaarsnota|miljoenennota"
+        r"\b(?:bij|met|in|vóór|voor|uiterlijk\s+bij)\s+de\s+(?P<doc>voorjaarsnota|najaarsnota|miljoenennota"
         r"|(?:ontwerp)?begroting(?=\s+(?:voor\s+|van\s+)?(?:19|20)\d\d))"
         r"(?:\s+(?:voor\s+|van\s+)?(?P<y>(?:19|20)\d{2}))?\b"), budget_moment),
     ("christmas", compile(
@@ -60,7 +61,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"\bna\s+(?:het\s+kerst\s?reces|de\s+kerst(?:vakantie)?|de\s+jaarwisseling)"
         r"(?:\s+<YREF>)?\b"), after_christmas),
     ("other-recess", compile(
-        rf"\b{_BEFORE_WORDS}\s+het\s+(?P<which>herfst|voorjaars|krokus|mei)\s?reces(?:\s+<YREF>)?\b"),
+        rf"\b{_BEFORE_WORDS}\s+(?:het\s+(?P<which>herfst|voorjaars|krokus|mei)\s?reces"
+        r"|de\s+(?P<holiday>herfst|voorjaars|krokus|mei)vakantie)(?:\s+<YREF>)?\b"),
      other_recess),
     ("year-turn", compile(r"\b(?P<pre>vóór|voor|rond|uiterlijk\s+bij)\s+de\s+jaarwisseling\b"),
      year_turn),
@@ -105,6 +107,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"\b(?P<rel>(?:dit|volgend|komend|aankomend|komende|volgende|vorig|verleden|afgelopen"
         r"|het\s+(?:huidige|lopende|komende|volgende|vorige|afgelopen))\s+(?:kalender)?jaar)\b"),
      relative_year),
+    ("relative-month", compile(
+        r"\b(?:(?P<pre>in|voor|vóór|uiterlijk|na)\s+)?(?:(?P<mod>eind|einde|begin|medio|half)\s+(?:van\s+)?)?"
+        r"(?P<rel>deze|dit|volgende|komende|vorige|afgelopen)\s+maand\b"), relative_month),
     ("duration", compile(
         r"\b(?:binnen(?:\s+de(?:\s+komende)?)?|uiterlijk\s+over|over|(?:in\s+|gedurende\s+)?de\s+komende)"
         r"\s+(?P<n><NUM>)\s+"
@@ -124,3 +129,37 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
         r"|\bonlangs\b|\brecentelijk\b|\bdestijds\b|\bjarenlang\b|\bvorige\s+(?:week|maand)\b"),
      constant(TimeKind.PAST)),
 ]  # fmt: skip
+
+
+# What every match of a rule contains: a rule whose trigger is not in the text cannot match, so it
+# is not tried (most rules' patterns open with optional prepositions and would otherwise be tried
+# at every position of every sentence).
+_MONTHS = r"jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec"
+TRIGGERS: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "summer-before": r"zomer",
+        "summer-after": r"zomer",
+        "prinsjesdag": r"prinsjesdag",
+        "budget": r"nota|begroting",
+        "christmas": r"kerst",
+        "christmas-after": r"kerst|jaarwisseling",
+        "other-recess": r"reces|vakantie",
+        "relative-month": r"maand",
+        "year-turn": r"jaarwisseling",
+        "day": _MONTHS,
+        "numeric-date": r"\d[-/.][01]?\d[-/.]",
+        "iso-date": r"\d{4}-[01]\d-",
+        "month": _MONTHS,
+        "part-of-year": r"eind|begin|ultimo|start|primo|aanvang|medio|midden|half|halverwege|voorjaar|lente"
+        r"|zomer|najaar|herfst|winter|kwartaal|helft|\b[QH][1-4]\b",
+        "short-quarter": r"[QH][1-4]",
+        "two-years": r"(?:19|20)\d\d\D{1,20}(?:19|20)\d\d",
+        "year": r"(?:19|20)\d\d",
+        "relative-year": r"jaar",
+        "duration": r"binnen|over|komende",
+        "vague": r"komende|enkele|aantal|afzienbare|korte|termijn|binnenkort|spoedig|snel|z\.s\.m"
+        r"|zsm|zijner|t\.z\.t|nabije|later|kabinetsperiode",
+        "past-vague": r"afgelopen|voorbije|vorige|onlangs|recentelijk|destijds|jarenlang",
+    }.items()
+}

@@ -1,6 +1,9 @@
 """`extract --append`: add extracted candidates to the commitments file through the one safe-write
 path (kvtrack.store.write.edit: lock, validation before and after, comments kept, atomic replace).
 
+A CLI service, not part of store/: it joins what extract/ proposes to what store/ writes, and the
+layers below the CLI never import each other.
+
 A document already in the file (same publication id, same file, or the same answer date and members)
 keeps its source; otherwise the source is added. A candidate already present (same source, an
 overlapping answer number, and its quote the same as, or part of, a commitment's quote) is skipped.
@@ -13,8 +16,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from kvtrack.core.extraction import Extraction
 from kvtrack.core.model import Commitment, Register, Source
-from kvtrack.extract.extractor import Extraction, with_source_id
+from kvtrack.extract.extractor import with_source_id
 from kvtrack.store.write import Document, edit
 
 
