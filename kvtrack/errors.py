@@ -87,6 +87,13 @@ class KvtrackError(Exception):
         return "\n".join(str(p) for p in self.problems)
 
 
+class KvtrackWarning(UserWarning):
+    """Something the user should know that does not change the result (an unusable parse cache).
+
+    Raised through `warnings.warn`; the CLI prints each distinct one once, as one line on stderr.
+    """
+
+
 class ValidationError(KvtrackError):
     """The commitments file breaks the schema; `problems` lists every violation found.
 

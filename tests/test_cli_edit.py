@@ -283,7 +283,7 @@ REFUSALS = [
         "--on 2024-12-01 is before the source 'rijksbanen-regio-2024' was answered (2024-12-05)",
     ),
     (("done", "groningen-cascadeplein", "--on", "2025-02-30"), "February 2025 has 28 days"),
-    (("done", "groningen-cascadeplein", "--on", "2025-06"), "'2025-06' is not a date"),
+    (("done", "groningen-cascadeplein", "--on", "2025-06"), "'2025-06' is a month, not a day"),
     (("update", "groningen-cascadeplein", "--status", "half"), "--status: unknown status 'half'"),
     (("update", "groningen-cascadeplein", "--status", "open"), "is already open"),
     (("reschedule", "groningen-cascadeplein", "2025-Q5"), "quarter must be Q1 to Q4"),

@@ -186,7 +186,7 @@ def item_lines(data: bytes, path: Path, cid: str) -> tuple[int, int | None]:
 
 
 def assert_cache_is_a_fresh_parse(path: Path) -> None:
-    cached = cache.lookup(path, True)
+    cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
     fresh = parse_part(path.read_bytes(), str(path))
     assert cached is not None, "the edit did not leave the cache warm"
     assert cached.commitments == fresh.commitments

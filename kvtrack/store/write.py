@@ -310,16 +310,27 @@ def _pause(path: Path, deadline: float, seconds: float) -> None:
     time.sleep(min(seconds + 0.01, 0.25))
 
 
+def _cached(path: Path, standalone: bool) -> Part | None:
+    """The parse cache's Part for the file's present bytes (hashed in blocks), else None."""
+    from kvtrack.store import cache
+
+    try:
+        with path.open("rb") as f:
+            sha256 = cache.file_digest(f)
+    except OSError:  # gone or unreadable: the read that follows says why
+        return None
+    return cache.lookup(path, sha256, standalone)
+
+
 def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | None) -> Document:
     """The file's register once the file is still: from the parse cache, else parsed."""
-    from kvtrack.store import cache
     from kvtrack.store.register import merge
 
     standalone = sources_elsewhere is None
     for _ in range(MAX_ATTEMPTS):
         seen = wait_until_still(path, held)
         raw: bytes | None = None
-        part = cache.lookup(path, standalone)
+        part = _cached(path, standalone)
         try:
             if part is None:
                 from kvtrack.store.reader import parse_part
