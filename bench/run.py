@@ -5,10 +5,13 @@
     python bench/run.py --output -      # print the report instead of writing it
 
 Every figure is the median of several runs of a whole process (start-up included), timed from
-outside with time.perf_counter around the child, and its peak memory is the child's own ru_maxrss
-(os.wait4). Every target is a ratio against a baseline measured in the same run, with the two
-commands run in turn (A B A B ...) so that a machine that is busy for a while slows both: on a
-shared two-core machine absolute seconds drift, ratios much less.
+outside with time.perf_counter around the child, and its peak memory is the command's own maximum
+resident set, from GNU time (see run_once). Every target is a ratio against a baseline measured in
+the same run, with the two commands run in turn (A B A B ...) so that a machine that is busy for a
+while slows both: on a shared two-core machine absolute seconds drift, ratios much less.
+
+- edits: each edit command next to `task N annotate` on the same items and `kvtrack due` on the
+  same file, a different commitment every run; refused edits next to `kvtrack due`.
 
 - cold: the first run after the file changed (the parse cache is emptied before each run, so the
   file is parsed and the cache written); warm: the cache holds the file.
@@ -44,6 +47,12 @@ import generate  # noqa: E402  (bench/ is not a package)
 
 FLOOR = "import typer, rich.table, yaml, dateutil.parser"
 TARGETS = {
+    "edit_vs_annotate_10k": 3.0,  # any edit command / `task N annotate` at 10,000
+    "edit_vs_due_1k": 2.0,  # any edit command / `kvtrack due` (warm) at 1,000
+    "edit_50k_s": 1.5,  # seconds, any edit command at 50,000
+    "edit_peak_10k_mb": 120.0,  # MB, any edit command at 10,000
+    "refused_vs_due": 1.1,  # a refused edit / `kvtrack due` (warm), same file
+    "json_vs_task": 0.9,  # `kvtrack due --format json` / `task overdue` at 10,000
     "startup": 1.3,  # shipped `due` / import floor
     "due_vs_task": 1.0,  # `kvtrack due` / `task overdue` at 10,000, warm
     "cold_10k_s": 1.5,  # seconds, `due` cold at 10,000
@@ -67,23 +76,38 @@ class Timing:
         return max(self.peak_mb)
 
 
+TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+
+
 def run_once(
     cmd: Sequence[str], env: dict[str, str], cwd: Path | None = None
 ) -> tuple[float, float, int]:
-    """Wall seconds, peak resident MB and exit code of one run of `cmd`, output thrown away."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd,
-        env=env,
-        cwd=cwd,
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    return wall, usage.ru_maxrss / 1024, proc.returncode  # ru_maxrss is in KiB on Linux
+    """Wall seconds, peak resident MB and exit code of one run of `cmd`, output thrown away.
+
+    The peak comes from GNU time when it is installed: a child started straight from this
+    (large) process inherits its peak at exec (Linux keeps the old memory's high-water mark), so
+    its own ru_maxrss says how big the benchmark is, not the command.
+    """
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        wrapped = [TIME, "-f", "%M", "-o", rss.name, *cmd] if TIME else list(cmd)
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            wrapped,
+            env=env,
+            cwd=cwd,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        kib = usage.ru_maxrss  # KiB on Linux
+        if TIME:
+            lines = rss.read().split()
+            kib = int(lines[-1]) if lines and lines[-1].isdigit() else kib  # (time passes on
+            # the command's exit status, and notes a non-zero one on a line before)
+    return wall, kib / 1024, proc.returncode
 
 
 def timed(
@@ -103,21 +127,31 @@ def timed(
     return t
 
 
+Command = Sequence[str] | Callable[[int], Sequence[str]]  # a command, or one per run (0, 1, ...)
+
+
 def paired(
-    a: Sequence[str],
-    b: Sequence[str],
+    a: Command,
+    b: Command,
     env_a: dict[str, str],
     env_b: dict[str, str],
     runs: int,
     before_a: Callable[[], None] = lambda: None,
 ) -> tuple[Timing, Timing, float]:
-    """Run A and B in turn; their timings and the median of the per-pair ratios A/B."""
+    """Run A and B in turn; their timings and the median of the per-pair ratios A/B.
+
+    A command given as a function gets the run's number (-1 for the warm-up), so that an edit
+    can change a different commitment each time."""
+
+    def nth(cmd: Command, i: int) -> Sequence[str]:
+        return cmd(i) if callable(cmd) else cmd
+
     ta, tb = Timing([], [], set()), Timing([], [], set())
-    run_once(a, env_a)  # warm-up: page cache, bytecode, parse cache
-    run_once(b, env_b)
-    for _ in range(runs):
+    run_once(nth(a, -1), env_a)  # warm-up: page cache, bytecode, parse cache
+    run_once(nth(b, -1), env_b)
+    for i in range(runs):
         before_a()
-        for t, cmd, env in ((ta, a, env_a), (tb, b, env_b)):
+        for t, cmd, env in ((ta, nth(a, i), env_a), (tb, nth(b, i), env_b)):
             wall, peak, code = run_once(cmd, env)
             t.wall.append(wall)
             t.peak_mb.append(peak)
@@ -239,6 +273,7 @@ def main() -> None:
     has_check = run_once([*kvtrack, "check", "--help"], env)[2] == 0
     has_task = shutil.which("task") is not None
     results: dict[str, float] = {}
+    task_envs: dict[int, dict[str, str]] = {}
 
     say("## Start-up: `kvtrack due` on the shipped commitments.yaml")
     say()
@@ -307,9 +342,10 @@ def main() -> None:
         )
         say()
         say(
-            "| N | `task overdue` s | `kvtrack due` warm s | ratio kvtrack / task | rows kvtrack / task |"
+            "| N | `task overdue` s | `kvtrack due` warm s | ratio kvtrack / task | "
+            "`due --format json` / task | rows kvtrack / task |"
         )
-        say("| ---: | ---: | ---: | ---: | ---: |")
+        say("| ---: | ---: | ---: | ---: | ---: | ---: |")
         for n in sizes:
             path, items, sources = files[n]
             twdir = work / f"task{n}"
@@ -323,13 +359,19 @@ def main() -> None:
             task_cmd = ["task", "overdue"]
             reps = max(2, runs // 2) if n >= 50000 else runs
             ta, tb, ratio = paired(due_cmd, task_cmd, env, tenv, reps)
+            _, _, json_ratio = paired([*due_cmd, "--format", "json"], task_cmd, env, tenv, reps)
             rows_k = _rows([*due_cmd, "--format", "json"], env, json_list=True)
             rows_t = _rows(task_cmd, tenv, json_list=False)
             say(
-                f"| {n:,} | {tb.median:.3f} | {ta.median:.3f} | {ratio:.2f} | {rows_k:,} / {rows_t:,} |"
+                f"| {n:,} | {tb.median:.3f} | {ta.median:.3f} | {ratio:.2f} | {json_ratio:.2f} | "
+                f"{rows_k:,} / {rows_t:,} |"
             )
             results[f"due_vs_task_{n}"] = ratio
+            results[f"json_vs_task_{n}"] = json_ratio
+            task_envs[n] = tenv
         say()
+
+    edit_section(say, kvtrack, env, files, task_envs, runs, results)
 
     say("## Parse cache: hashing against parsing")
     say()
@@ -389,6 +431,37 @@ def main() -> None:
         TARGETS["peak_50k_mb"],
         " MB",
     )
+    row(
+        "slowest edit ÷ `task N annotate` at 10,000",
+        results.get("edit_vs_annotate_10000"),
+        TARGETS["edit_vs_annotate_10k"],
+        "x",
+    )
+    row(
+        "slowest edit ÷ `kvtrack due` at 1,000",
+        results.get("edit_vs_due_1000"),
+        TARGETS["edit_vs_due_1k"],
+        "x",
+    )
+    row("slowest edit at 50,000", results.get("edit_50000_s"), TARGETS["edit_50k_s"], " s")
+    row(
+        "peak memory of an edit at 10,000",
+        results.get("edit_peak_10000"),
+        TARGETS["edit_peak_10k_mb"],
+        " MB",
+    )
+    row(
+        "slowest refused edit ÷ `kvtrack due` (10,000)",
+        results.get("refused_vs_due_10000"),
+        TARGETS["refused_vs_due"],
+        "x",
+    )
+    row(
+        "`kvtrack due --format json` ÷ `task overdue` at 10,000",
+        results.get("json_vs_task_10000"),
+        TARGETS["json_vs_task"],
+        "x",
+    )
     say()
     shutil.rmtree(work, ignore_errors=True)
     took = time.perf_counter() - started
@@ -402,8 +475,8 @@ def main() -> None:
         "turn in the same minute, rather than the absolute seconds.",
         "",
         "How: see bench/run.py's docstring; `bench/generate.py N` makes the registers. Every figure "
-        "is the median of whole-process runs, start-up included; peak memory is the child's "
-        "ru_maxrss.",
+        "is the median of whole-process runs, start-up included; peak memory is each command's "
+        "own maximum resident set (GNU time's %M).",
         "",
     ]
     report = "\n".join(header + lines) + "\n"
@@ -411,6 +484,100 @@ def main() -> None:
         return
     Path(output).write_text(report + _notes())
     print(f"wrote {output}")
+
+
+# -- edits -----------------------------------------------------------------------------------------
+def edit_commands(
+    kvtrack: Sequence[str],
+    path: Path,
+    items: list[generate.Item],
+    sources: list[generate.SourceDoc],
+) -> dict[str, Callable[[int], list[str]]]:
+    """Each edit command, as a command line per run: a different open commitment every run (a
+    commitment done once cannot be done again), dated today."""
+    fresh = [c for c in items if _status(c) == "open" and not c.history and c.due]
+    fresh = fresh[len(fresh) // 3 :]  # from the middle of the file on, not its first items
+    middle = items[len(items) // 2].id
+    f = ["--file", str(path)]
+
+    def pick(offset: int) -> Callable[[int], str]:
+        return lambda i: fresh[(offset + 50 * (i + 1)) % len(fresh)].id
+
+    done_id, update_id, reschedule_id = pick(0), pick(17), pick(33)
+    source = sources[len(sources) // 2].id
+    return {
+        "note": lambda i: [*kvtrack, "note", middle, f"bench nota {i}", *f],
+        "done": lambda i: [*kvtrack, "done", done_id(i), "--note", "afgerond", *f],
+        "update": lambda i: [*kvtrack, "update", update_id(i), "--status", "partial", *f],
+        "reschedule": lambda i: [*kvtrack, "reschedule", reschedule_id(i), "2040-Q2", *f],
+        "add": lambda i: [
+            *kvtrack, "add", "--id", f"bench-add-{i + 2}", "--title", "Nieuwe toezegging",
+            "--source", source, "--quote", "Ik zal de Kamer informeren.", "--due", "2027-H1", *f,
+        ],
+    }  # fmt: skip
+
+
+def edit_section(
+    say: Callable[[str], None],
+    kvtrack: Sequence[str],
+    env: dict[str, str],
+    files: dict[int, tuple[Path, list[generate.Item], list[generate.SourceDoc]]],
+    task_envs: dict[int, dict[str, str]],
+    runs: int,
+    results: dict[str, float],
+) -> None:
+    say("## Editing")
+    say()
+    say(
+        "Each edit command on one file, a different commitment every run, paired with "
+        "`task N annotate` on the same items (Taskwarrior's cheapest change) and with "
+        "`kvtrack due` on the same file. An edit leaves the parse cache right for the new file, "
+        "so the `due` after it is warm; the first edit after the file was generated pays one "
+        "parse (the warm-up run). Refused: an unknown id, and a period that does not exist."
+    )
+    say()
+    say(
+        "| N | command | edit s | peak MB | ÷ `task N annotate` | `task N annotate` s | "
+        "÷ `kvtrack due` |"
+    )
+    say("| ---: | --- | ---: | ---: | ---: | ---: | ---: |")
+    for n, (path, items, sources) in files.items():
+        reps = max(2, runs // 2) if n >= 50000 else runs
+        due_cmd = [*kvtrack, "due", "--file", str(path)]
+        tenv = task_envs.get(n)
+        pending = sum(1 for c in items if _status(c) in ("open", "partial"))
+        annotate = ["task", str(max(1, pending // 2)), "annotate", "bench"]
+        worst_task = worst_due = worst_s = worst_peak = 0.0
+        for name, cmd in edit_commands(kvtrack, path, items, sources).items():
+            te, tt, vs_task = paired(cmd, annotate, env, tenv, reps) if tenv else (None, None, 0.0)
+            te2, _, vs_due = paired(cmd, due_cmd, env, env, reps)
+            timing = te or te2
+            bad = timing.exit_codes - {0}
+            note = f" (exit {sorted(bad)})" if bad else ""
+            task_s = f"{tt.median:.3f}" if tt else "–"
+            say(
+                f"| {n:,} | `{name}`{note} | {timing.median:.3f} | {timing.peak:.0f} | "
+                f"{vs_task:.2f} | {task_s} | {vs_due:.2f} |"
+            )
+            worst_task, worst_due = max(worst_task, vs_task), max(worst_due, vs_due)
+            worst_s, worst_peak = max(worst_s, timing.median), max(worst_peak, timing.peak)
+        refused = {
+            "note, unknown id": [*kvtrack, "note", "no-such-commitment", "x", "--file", str(path)],
+            "reschedule, bad period": [
+                *kvtrack, "reschedule", items[0].id, "2025-Q5", "--file", str(path),
+            ],
+        }  # fmt: skip
+        worst_refused = 0.0
+        for name, cmd in refused.items():
+            tr, _, vs_due = paired(cmd, due_cmd, env, env, reps)
+            say(f"| {n:,} | refused: {name} | {tr.median:.3f} | {tr.peak:.0f} | | | {vs_due:.2f} |")
+            worst_refused = max(worst_refused, vs_due)
+        results[f"edit_vs_annotate_{n}"] = worst_task
+        results[f"edit_vs_due_{n}"] = worst_due
+        results[f"edit_{n}_s"] = worst_s
+        results[f"edit_peak_{n}"] = worst_peak
+        results[f"refused_vs_due_{n}"] = worst_refused
+    say()
 
 
 def _rows(cmd: Sequence[str], env: dict[str, str], json_list: bool) -> int:

@@ -22,6 +22,7 @@ class ExitCode(IntEnum):
     ATTENTION = 1  # `check`: something needs attention (Nagios WARNING)
     ERROR = 2  # bad input, bad arguments, an invalid file or a refused edit (Nagios CRITICAL)
     UNKNOWN = 3  # `check --nagios`: the check itself could not run
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT) stopped an edit before it changed anything
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,13 @@ class KvtrackError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(str(p) for p in self.problems)
+
+
+class KvtrackWarning(UserWarning):
+    """Something the user should know that does not change the result (an unusable parse cache).
+
+    Raised through `warnings.warn`; the CLI prints each distinct one once, as one line on stderr.
+    """
 
 
 class ValidationError(KvtrackError):

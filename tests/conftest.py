@@ -38,6 +38,13 @@ def private_cache(
     return cache_dir
 
 
+@pytest.fixture(autouse=True)
+def no_racy_wait(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests write a file and edit it at once: without this every edit would wait out git's racy
+    second (store.write.read_stable). The tests of that rule set it back."""
+    monkeypatch.setenv("KVTRACK_RACY_SECONDS", "0")
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., object]:
     """Invoke the CLI in-process: run("list", "--file", p) -> click Result (stdout, stderr, exit_code)."""

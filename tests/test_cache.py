@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
+import enum
+import hashlib
+import hmac
+import io
 import os
 import pickle
 import shutil
-import zlib
+import subprocess
+import sys
+import time
+from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL
+from conftest import AS_OF, MINIMAL, SHIPPED
 
+import kvtrack.core.model as model_module
+import kvtrack.core.period as period_module
+import kvtrack.store.loaded as loaded_module
 import kvtrack.store.reader as reader_module
+from kvtrack.core.model import Status
+from kvtrack.core.period import Period
 from kvtrack.store import cache
 from kvtrack.store.register import load
 
@@ -41,6 +54,13 @@ def entry(path: Path) -> Path:
     cache_dir = cache.directory()
     assert cache_dir is not None
     return cache.entry_path(cache_dir, path)
+
+
+def sign(cache_dir: Path, header: bytes, payload: bytes) -> bytes:
+    """The MAC kvtrack itself would write (only someone holding the user's key can)."""
+    return (
+        hmac.new((cache_dir / "key").read_bytes(), header + payload, "sha256").hexdigest().encode()
+    )
 
 
 def title(path: Path) -> str:
@@ -149,9 +169,10 @@ def test_a_read_only_cache_directory_is_skipped_as_root_too(register_file, parse
     def refuse(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tempfile.mkstemp", refuse)
+    monkeypatch.setattr(cache.os, "replace", refuse)
     assert title(register_file) == "Iets in 2025"
     assert not entry(register_file).exists()
+    assert [p.name for p in entry(register_file).parent.iterdir()] == ["key"]  # no temporary
 
 
 def test_an_invalid_file_is_never_cached(run, write_yaml, private_cache):
@@ -173,9 +194,11 @@ def test_kvtrack_no_cache_writes_nothing(register_file, parses, private_cache, m
 
 def test_entries_are_private_and_no_temporary_files_are_left(register_file, private_cache):
     title(register_file)
-    files = list(private_cache.iterdir())
-    assert [f.suffix for f in files] == [".pickle"]
-    assert files[0].stat().st_mode & 0o077 == 0
+    files = sorted(private_cache.iterdir(), key=lambda f: f.suffix)
+    assert files[0].name == "key"
+    assert [f.suffix for f in files] == ["", ".pickle"]
+    assert all(f.stat().st_mode & 0o077 == 0 for f in files)
+    assert private_cache.stat().st_mode & 0o077 == 0
 
 
 def test_an_entry_that_would_run_code_is_refused(register_file, tmp_path):
@@ -187,9 +210,9 @@ def test_an_entry_that_would_run_code_is_refused(register_file, tmp_path):
             return (os.system, (f"touch {marker}",))
 
     e = entry(register_file)
-    key = e.read_bytes().split(b"\n", 1)[0] + b"\n"
+    header = e.read_bytes().split(b"\n", 1)[0] + b"\n"
     payload = pickle.dumps(Evil())
-    e.write_bytes(key + f"{len(payload)} {zlib.crc32(payload):08x}\n".encode() + payload)
+    e.write_bytes(header + sign(e.parent, header, payload) + b"\n" + payload)  # even signed
     assert title(register_file) == "Iets in 2025"
     assert not marker.exists()
 
@@ -224,3 +247,304 @@ def test_an_entry_made_by_other_validator_code_is_ignored(register_file, parses,
     monkeypatch.setattr(cache, "_code", lambda: "edited-checkout")
     assert title(register_file) == "Iets in 2025"
     assert len(parses) == 2
+
+
+# -- nobody else can poison it ----------------------------------------------------------------
+OVERDUE_AS_OF = "2026-11-27"  # MINIMAL's commitment (due 2025) is overdue then
+
+
+def forged(register_file: Path, mac: bytes) -> None:
+    """Replace the entry by one that says the commitment is done, with the given MAC."""
+    e = entry(register_file)
+    header = e.read_bytes().split(b"\n", 1)[0] + b"\n"
+    part = load(register_file)
+    c = part.register.commitments[0]
+    done = cache.Part(
+        str(register_file),
+        part.register.sources,
+        (dataclasses.replace(c, title="Vervalst", status=Status.DONE),),
+        loaded_module.Locations(str(register_file), {"src": (3, 5)}),
+        loaded_module.Locations(str(register_file), {"a": (11, 5)}),
+        [],
+    )
+    payload = pickle.dumps(done)
+    e.write_bytes(header + mac + b"\n" + payload)
+
+
+@pytest.mark.parametrize(
+    "mac",
+    [b"0" * 64, hashlib.sha256(b"guess").hexdigest().encode(), b"crc"],
+    ids=["zeros", "unkeyed-sha256", "crc-like"],
+)
+def test_a_forged_entry_is_a_miss(run, register_file, parses, mac):
+    assert run("check", "--file", str(register_file), "--as-of", OVERDUE_AS_OF).exit_code == 1
+    forged(register_file, mac)
+    result = run("check", "--file", str(register_file), "--as-of", OVERDUE_AS_OF, "--nagios")
+    assert result.exit_code == 2  # CRITICAL: still overdue, the forgery was not believed
+    assert result.stdout.startswith("KVTRACK CRITICAL - 1 overdue (a)")
+    shown = run("show", "a", "--file", str(register_file))
+    assert "Vervalst" not in shown.stdout and "Iets in 2025" in shown.stdout
+
+
+def test_only_the_key_makes_an_entry_believed(register_file, parses):
+    title(register_file)
+    forged(register_file, b"0" * 64)
+    e = entry(register_file)
+    header, _, rest = e.read_bytes().partition(b"\n")
+    payload = rest.split(b"\n", 1)[1]
+    e.write_bytes(header + b"\n" + sign(e.parent, header + b"\n", payload) + b"\n" + payload)
+    assert title(register_file) == "Vervalst"  # so the MAC is what keeps forgeries out
+
+
+def warned(result) -> list[str]:
+    return [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+
+
+def test_a_directory_writable_by_others_is_not_used(run, register_file, private_cache, parses):
+    private_cache.chmod(0o777)
+    for _ in range(2):
+        result = run("validate", "--file", str(register_file))
+        assert result.exit_code == 0
+        assert warned(result) == [
+            f"warning: {private_cache}: group or others can write to it (mode 0777); "
+            "not using the parse cache"
+        ]
+    assert len(parses) == 2
+    assert not any(private_cache.iterdir())
+
+
+def test_a_directory_of_another_user_is_not_used(run, register_file, private_cache, monkeypatch):
+    monkeypatch.setattr(os, "geteuid", lambda: os.getuid() + 4242)
+    result = run("list", "--file", str(register_file))
+    assert result.exit_code == 0
+    assert warned(result) == [
+        f"warning: {private_cache}: the cache directory belongs to another user; "
+        "not using the parse cache"
+    ]
+    assert not any(private_cache.iterdir())
+
+
+def test_a_symlinked_directory_is_not_used(
+    run, register_file, private_cache, tmp_path, monkeypatch
+):
+    link = tmp_path / "link"
+    link.symlink_to(private_cache)
+    monkeypatch.setenv("KVTRACK_CACHE_DIR", str(link))
+    result = run("due", "--file", str(register_file))
+    assert result.exit_code == 0
+    assert warned(result) == [
+        f"warning: {link}: the cache directory is a symbolic link; not using the parse cache"
+    ]
+    assert not any(private_cache.iterdir())
+
+
+def test_a_symlinked_entry_is_not_followed(run, register_file, parses, tmp_path):
+    title(register_file)
+    e = entry(register_file)
+    elsewhere = tmp_path / "planted"
+    elsewhere.write_bytes(e.read_bytes())
+    e.unlink()
+    e.symlink_to(elsewhere)
+    result = run("list", "--file", str(register_file))
+    assert result.exit_code == 0
+    assert len(warned(result)) == 1 and "symbolic link" in result.stderr
+    assert len(parses) == 2
+    assert not e.is_symlink()  # replaced by a real entry of our own; the target untouched
+    assert elsewhere.read_bytes() != b""
+
+
+def test_an_entry_writable_by_others_is_not_used(run, register_file, parses):
+    title(register_file)
+    entry(register_file).chmod(0o666)
+    result = run("list", "--file", str(register_file))
+    assert "group or others can write to it (mode 0666)" in result.stderr
+    assert len(parses) == 2
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_as_entry_never_hangs(register_file, private_cache):
+    title(register_file)
+    e = entry(register_file)
+    e.unlink()
+    os.mkfifo(e)
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "kvtrack", "check", "--file", str(register_file), "--nagios"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        env={**os.environ, "KVTRACK_CACHE_DIR": str(private_cache)},
+    )
+    assert time.monotonic() - started < 10
+    assert result.stdout.startswith("KVTRACK CRITICAL")
+    assert "a cache entry is not a regular file; not using the parse cache" in result.stderr
+
+
+def test_the_key_is_private_and_made_once(register_file, private_cache):
+    title(register_file)
+    key_file = private_cache / "key"
+    first = key_file.read_bytes()
+    assert len(first) == 32
+    assert key_file.stat().st_mode & 0o777 == 0o600
+    register_file.write_text(MINIMAL.replace("Iets in 2025", "Anders"), encoding="utf-8")
+    title(register_file)
+    assert key_file.read_bytes() == first
+
+
+def test_a_key_others_can_read_is_not_used(run, register_file, private_cache, parses):
+    title(register_file)
+    (private_cache / "key").chmod(0o644)
+    result = run("list", "--file", str(register_file))
+    assert "group or others can read it (mode 0644); not using the parse cache" in result.stderr
+    assert len(parses) == 2
+
+
+def test_no_home_and_no_passwd_entry_runs_uncached_silently(run, register_file, monkeypatch):
+    import pwd
+
+    def no_entry(uid):
+        raise KeyError(f"getpwuid(): uid not found: {uid}")
+
+    for name in ("HOME", "XDG_CACHE_HOME", "KVTRACK_CACHE_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(pwd, "getpwuid", no_entry)
+    assert cache.directory() is None
+    result = run("check", "--file", str(register_file), "--as-of", OVERDUE_AS_OF)
+    assert result.exit_code == 1
+    assert result.stderr == ""
+    assert "a:" in result.stdout or "a " in result.stdout
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "setuid") or os.geteuid() != 0, reason="needs root to drop to a uid"
+)
+def test_check_as_a_uid_without_a_passwd_entry():
+    """systemd DynamicUser, containers: no HOME and no passwd entry. check runs, uncached."""
+    import pwd
+    import tempfile
+
+    uid = 54321
+    with pytest.raises(KeyError):
+        pwd.getpwuid(uid)
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("HOME", "XDG_CACHE_HOME", "KVTRACK_CACHE_DIR")
+    }
+    with tempfile.TemporaryDirectory() as public:  # the test's own tmp_path is root's only
+        Path(public).chmod(0o755)
+        data = Path(public) / "commitments.yaml"
+        shutil.copy(SHIPPED, data)
+        data.chmod(0o644)
+        command = [sys.executable, "-m", "kvtrack", "check", "--file", str(data), "--as-of", AS_OF]
+        try:
+            result = subprocess.run(
+                command, capture_output=True, text=True, timeout=60, env=env, cwd=public, user=uid
+            )
+        except PermissionError:  # this Python lives in root's home: the uid cannot run it
+            pytest.skip("the interpreter is not executable by other users here")
+    assert result.returncode == 1, result.stderr
+    assert result.stderr == ""
+    assert "overdue" in result.stdout.lower()
+
+
+# -- every Python, every model type -------------------------------------------------------------
+def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped):
+    """Every class a real entry names is one the restricted unpickler allows (on this Python)."""
+
+    class Recording(cache._Unpickler):
+        def find_class(self, module, name):
+            names.add((module, name))
+            return super().find_class(module, name)
+
+    for path in (register_file, shipped):
+        names: set[tuple[str, str]] = set()
+        assert load(path).register.commitments[0].title
+        payload = entry(path).read_bytes().split(b"\n", 2)[2]
+        assert isinstance(Recording(io.BytesIO(payload)).load(), cache.Part)
+        assert ("kvtrack.core.model", "Status") in names
+        assert ("builtins", "getattr") not in names
+
+
+def test_each_model_type_round_trips_through_the_cache_pickler():
+    model_types = {
+        obj
+        for module in (model_module, period_module)
+        for obj in vars(module).values()
+        if isinstance(obj, type)
+        and obj.__module__ == module.__name__
+        and (dataclasses.is_dataclass(obj) or issubclass(obj, enum.Enum))
+    }
+    samples = {
+        Status: list(Status),
+        Period: [Period.parse("2025-Q3")],
+        model_module.Source: [model_module.Source("s", submitted=date(2024, 1, 2))],
+        model_module.HistoryEntry: [model_module.HistoryEntry(date(2025, 1, 1), Status.DONE)],
+        model_module.Commitment: [
+            model_module.Commitment(
+                "a", "t", "s", "q", status=Status.PARTIAL, due=Period.year(2025)
+            )
+        ],
+        model_module.Register: [],  # never cached: a register is merged from parts on each load
+    }
+    assert model_types == set(samples), "a new model type: add it here and to cache._ALLOWED"
+    for values in samples.values():
+        for value in values:
+            out = io.BytesIO()
+            pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
+            pickler.dispatch_table = cache._reducers()
+            pickler.dump(value)
+            assert cache._Unpickler(io.BytesIO(out.getvalue())).load() == value
+
+
+def test_enums_pickled_the_3_11_2_way_still_hit(register_file, parses, monkeypatch):
+    """Python 3.11.0-3.11.4 pickle an enum as getattr(Status, name): the cache must not care."""
+    monkeypatch.setattr(Status, "__reduce_ex__", lambda self, proto: (getattr, (Status, self.name)))
+    assert pickle.dumps(Status.OPEN).find(b"getattr") >= 0  # what those Pythons do
+    assert title(register_file) == "Iets in 2025"
+    assert title(register_file) == "Iets in 2025"
+    assert parses == [str(register_file)]
+
+
+# -- the code stamp --------------------------------------------------------------------------------
+def test_the_stamp_covers_every_module_the_loader_uses(register_file):
+    """Load a file (uncached) in a fresh interpreter; every kvtrack module it imported must be
+    one whose edit changes the stamp. Fails when a module the loader uses is left out."""
+    script = (
+        "import sys; from pathlib import Path\n"
+        "from kvtrack.store.register import load\n"
+        f"load(Path({str(register_file)!r}))\n"
+        "print('\\n'.join(m.__file__ for n, m in sys.modules.items()"
+        " if n.startswith('kvtrack') and getattr(m, '__file__', None)))\n"
+    )
+    used = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "KVTRACK_NO_CACHE": "1"},
+    ).stdout.split()
+    stamped = {p.resolve() for p in cache.stamped_files()}
+    assert {Path(u).resolve() for u in used} <= stamped
+    assert all(p.is_file() for p in cache.stamped_files())
+    for module in (reader_module, period_module, model_module):  # the parser really was used
+        assert Path(module.__file__).resolve() in {Path(u).resolve() for u in used}
+
+
+def test_editing_any_stamped_file_changes_the_stamp(monkeypatch, tmp_path):
+    before = cache._code()
+    victim = next(p for p in cache.stamped_files() if p.name == "yaml_values.py")
+    real_stat = os.stat
+
+    def touched(path, *a, **kw):
+        st = real_stat(path, *a, **kw)
+        if Path(path) == victim:
+            return os.stat_result((*st[:6], st[6] + 1, *st[7:]))  # one byte longer
+        return st
+
+    cache._code.cache_clear()
+    monkeypatch.setattr(cache.os, "stat", touched)
+    try:
+        assert cache._code() != before
+    finally:
+        cache._code.cache_clear()

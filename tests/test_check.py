@@ -302,7 +302,8 @@ def test_a_crash_is_unknown_to_a_monitor(run, data, monkeypatch):
     result = go(run, data, "--nagios")
     assert (result.exit_code, result.stdout) == (
         3,
-        "KVTRACK UNKNOWN - internal error: RuntimeError: boom\n",
+        "KVTRACK UNKNOWN - internal error: RuntimeError: boom; please report it with the "
+        "command you ran\n",
     )
 
 
@@ -446,6 +447,8 @@ def _state_json(**fields):
         (_state_json(reported={"a": {"state": "done", "due": "2025"}}), "malformed"),
         (_state_json(reported=[]), "malformed"),
         ("[1, 2]", "not a kvtrack check state file"),
+        ("[" * 100_000, "nested too deeply to be a kvtrack state"),
+        ('{"a": ' * 100_000, "nested too deeply to be a kvtrack state"),
     ],
 )
 def test_corrupt_state_warns_then_full_report(run, data, state, content, problem):
@@ -490,7 +493,10 @@ def test_state_must_not_be_the_data_file(run, data):
     before = data.read_bytes()
     result = go(run, data, "--state", str(data))
     assert result.exit_code == 2
-    assert "--state must name its own file" in result.stderr
+    assert result.stderr == (
+        f"{data}: --state would overwrite the commitments file; nothing was written. "
+        "Name another file\n"
+    )
     assert data.read_bytes() == before
 
 

@@ -283,7 +283,7 @@ REFUSALS = [
         "--on 2024-12-01 is before the source 'rijksbanen-regio-2024' was answered (2024-12-05)",
     ),
     (("done", "groningen-cascadeplein", "--on", "2025-02-30"), "February 2025 has 28 days"),
-    (("done", "groningen-cascadeplein", "--on", "2025-06"), "'2025-06' is not a date"),
+    (("done", "groningen-cascadeplein", "--on", "2025-06"), "'2025-06' is a month, not a day"),
     (("update", "groningen-cascadeplein", "--status", "half"), "--status: unknown status 'half'"),
     (("update", "groningen-cascadeplein", "--status", "open"), "is already open"),
     (("reschedule", "groningen-cascadeplein", "2025-Q5"), "quarter must be Q1 to Q4"),
@@ -348,17 +348,9 @@ def test_a_refused_edit_exits_2_and_leaves_the_file_unchanged(run, shipped, args
     assert shipped.read_bytes() == before
 
 
-def test_an_entry_older_than_the_last_history_entry_is_refused(run, shipped):
+def test_a_backfilled_entry_goes_where_its_date_puts_it(run, shipped):
     ok(run, "note", "groningen-cascadeplein", "eerste", "--on", "2026-01-10", "-f", str(shipped))
-    before = shipped.read_bytes()
-    result = run(
-        "note", "groningen-cascadeplein", "ouder", "--on", "2025-12-01", "-f", str(shipped)
-    )
-    assert result.exit_code == 2
-    assert "--on 2025-12-01 is before the last history entry" in result.stderr
-    assert "use --on 2026-01-10 or later" in result.stderr
-    assert shipped.read_bytes() == before
-    # the same day as the last entry is fine: it goes after it
+    ok(run, "note", "groningen-cascadeplein", "ouder", "--on", "2025-12-01", "-f", str(shipped))
     ok(
         run,
         "note",
@@ -369,8 +361,34 @@ def test_an_entry_older_than_the_last_history_entry_is_refused(run, shipped):
         "-f",
         str(shipped),
     )
-    notes = [h.note for h in load(shipped).register.get("groningen-cascadeplein").history]
-    assert notes == ["eerste", "zelfde dag"]
+    history = load(shipped).register.get("groningen-cascadeplein").history
+    assert [(str(h.date), h.note) for h in history] == [
+        ("2025-12-01", "ouder"),
+        ("2026-01-10", "eerste"),
+        ("2026-01-10", "zelfde dag"),  # the same day as an entry: after it
+    ]
+    text = shipped.read_text()
+    assert text.index("ouder") < text.index("eerste") < text.index("zelfde dag")
+
+
+def test_a_backfilled_status_before_a_later_status_change_is_refused(run, shipped):
+    ok(
+        run,
+        "update",
+        "groningen-cascadeplein",
+        "--status",
+        "partial",
+        "--on",
+        "2026-01-10",
+        "-f",
+        str(shipped),
+    )
+    before = shipped.read_bytes()
+    result = run("done", "groningen-cascadeplein", "--on", "2025-12-01", "-f", str(shipped))
+    assert result.exit_code == 2
+    assert "before the entry of 2026-01-10 that sets the status" in result.stderr
+    assert "would not become the current one" in result.stderr
+    assert shipped.read_bytes() == before
 
 
 def test_a_refusal_names_the_file(run, shipped):
@@ -416,3 +434,150 @@ def test_a_read_only_file_is_not_replaced(run, write_yaml):
     assert result.exit_code == 2
     assert "read-only" in result.stderr
     assert path.read_text() == MINIMAL
+
+
+# -- dry runs, dates, directories -----------------------------------------------------------------
+
+DRY_RUNS = [
+    (("note", "groningen-cascadeplein", "Proef"), "+        note: \"Proef\""),
+    (("done", "groningen-cascadeplein"), "+    status: done"),
+    (("update", "groningen-cascadeplein", "--status", "partial"), "+    status: partial"),
+    (("reschedule", "groningen-cascadeplein", "2026-Q2"), "+        due: 2026-Q2"),
+    (
+        (
+            "add", "--id", "proef", "--title", "Proef", "--source", "rijksbanen-regio-2024",
+            "--quote", "Q", "--due", "2027",
+        ),
+        "+  - id: proef",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "shown"), DRY_RUNS, ids=[a[0] for a, _ in DRY_RUNS])
+def test_dry_run_prints_the_diff_and_changes_nothing(run, shipped, args, shown):
+    before = shipped.read_bytes()
+    stamp = shipped.stat().st_mtime_ns
+    result = (
+        run(*args, "--on", AS_OF, "--dry-run", "--file", str(shipped))
+        if args[0] != "add"
+        else run(*args, "--dry-run", "--file", str(shipped))
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith(f"--- {shipped}\n+++ {shipped}\n@@ -")
+    assert shown in result.stdout
+    assert "dry run: nothing was changed" in result.stderr
+    assert shipped.read_bytes() == before and shipped.stat().st_mtime_ns == stamp
+    # the diff is exactly what the real edit then does
+    real = (
+        run(*args, "--on", AS_OF, "--file", str(shipped))
+        if args[0] != "add"
+        else run(*args, "--file", str(shipped))
+    )
+    assert real.exit_code == 0
+    import difflib
+
+    expected = "".join(
+        difflib.unified_diff(
+            before.decode().splitlines(keepends=True),
+            shipped.read_text().splitlines(keepends=True),
+            str(shipped),
+            str(shipped),
+        )
+    )
+    assert result.stdout == expected
+
+
+def test_on_in_the_future_is_refused(run, shipped, monkeypatch):
+    from kvtrack.cli import edit as edit_cli
+
+    monkeypatch.setattr(edit_cli, "today", lambda: date(2026, 11, 27))
+    before = shipped.read_bytes()
+    result = run("note", "groningen-cascadeplein", "x", "--on", "2026-11-28", "-f", str(shipped))
+    assert result.exit_code == 2
+    assert "--on 2026-11-28 is in the future (today is 2026-11-27 in Europe/Amsterdam)" in (
+        result.stderr
+    )
+    assert shipped.read_bytes() == before
+    ok(run, "note", "groningen-cascadeplein", "x", "--on", "2026-11-27", "-f", str(shipped))
+
+
+def test_reschedule_to_a_due_before_the_answer_is_refused_with_the_reason(run, shipped):
+    before = shipped.read_bytes()
+    result = run(
+        "reschedule", "groningen-cascadeplein", "2024-Q3", "--on", AS_OF, "-f", str(shipped)
+    )
+    assert result.exit_code == 2
+    assert (
+        "the new due 2024-Q3 ends on 2024-09-30, before the source 'rijksbanen-regio-2024' "
+        "was answered (2024-12-05)"
+    ) in result.stderr
+    assert shipped.read_bytes() == before
+
+
+def test_concurrent_adds_of_one_id_into_different_files_one_succeeds(tmp_path):
+    """A directory-wide lock around `add`: the id is checked and written under it."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    store = tmp_path / "register"
+    store.mkdir()
+    n = 6
+    for k in range(n):
+        (store / f"f{k}.yaml").write_text(
+            f"version: 1\nsources:\n  - id: src-{k}\n    answered: 2024-01-01\ncommitments: []\n"
+        )
+    env = {**os.environ, "KVTRACK_LOCK_TIMEOUT": "60", "PYTHONPATH": str(root)}
+    procs = [
+        subprocess.Popen(
+            [
+                sys.executable, "-m", "kvtrack", "add", "--id", "dezelfde", "--title", f"T{k}",
+                "--source", f"src-{k}", "--quote", "Q", "--file", str(store),
+            ],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for k in range(n)
+    ]  # fmt: skip
+    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    codes = sorted(code for code, _, _ in results)
+    assert codes == [0] + [2] * (n - 1), results
+    refused = [err for code, _, err in results if code == 2]
+    assert all("a commitment with id 'dezelfde' already exists" in e for e in refused)
+    register = load(store).register  # valid, or this raises
+    assert [c.id for c in register.commitments] == ["dezelfde"]
+
+
+def test_a_commitment_written_as_a_flow_mapping_is_refused_at_its_place(run, write_yaml):
+    """What validate accepts but kvtrack cannot splice safely: refused, located, no traceback."""
+    path = write_yaml(
+        "version: 1\nsources:\n  - id: src\ncommitments:\n"
+        "  - {id: a, title: A, source: src, quote: Q, due: 2025}\n"
+    )
+    assert run("validate", "-f", str(path)).exit_code == 0
+    before = path.read_bytes()
+    result = run("note", "a", "x", "--on", AS_OF, "-f", str(path))
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"{path}:5:3: cannot edit: commitment 'a' is written in flow style ({{...}})"
+    )
+    assert "Traceback" not in result.stderr
+    assert path.read_bytes() == before
+
+
+def test_a_tab_in_a_plain_title_and_an_unquoted_impossible_date_in_tags_can_be_edited(
+    run, write_yaml
+):
+    path = write_yaml(
+        "version: 1\nsources:\n  - id: src\ncommitments:\n"
+        "  - id: a\n    title: Met\ttab\n    source: src\n    quote: Q\n    tags: 2025-02-30\n"
+    )
+    assert load(path).register.get("a").tags == ("2025-02-30",)  # the register loads
+    ok(run, "done", "a", "--on", AS_OF, "-f", str(path))
+    text = path.read_text()
+    assert "    title: Met\ttab\n" in text and "    tags: 2025-02-30\n" in text
+    assert load(path).register.get("a").status == Status.DONE

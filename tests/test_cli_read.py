@@ -222,7 +222,10 @@ def test_timeline_from_to(run, write_yaml):
     ("args", "message"),
     [
         (["due", "--as-of", "2026-02-30"], "--as-of: '2026-02-30' is not a real date"),
-        (["due", "--as-of", "tomorrow"], "--as-of: 'tomorrow' is not a period"),
+        (
+            ["due", "--as-of", "tomorrow"],
+            "--as-of: 'tomorrow' is not a date; write it as YYYY-MM-DD",
+        ),
         (["due", "--within", "soon"], "--within: 'soon' is not a window"),
         (["list", "--status", "klaar"], "unknown status 'klaar'"),
         (["list", "--state", "late"], "unknown state 'late'"),

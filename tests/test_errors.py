@@ -20,6 +20,7 @@ def test_the_exit_code_table():
         "ATTENTION": 1,
         "ERROR": 2,
         "UNKNOWN": 3,
+        "INTERRUPTED": 130,
     }
 
 
@@ -141,13 +142,16 @@ def test_stdout_never_fails_on_its_encoding(
     assert (stream.reconfigured, "".join(stream.written)) == (reconfigured, written)
 
 
-def test_a_crash_outside_nagios_is_not_hidden(run, monkeypatch):
+def test_a_crash_outside_nagios_is_one_line_not_a_traceback(run, monkeypatch):
     def boom(*args, **kwargs):
         raise RuntimeError("boom")
 
     monkeypatch.setattr("kvtrack.store.register.load", boom)
-    with pytest.raises(RuntimeError, match="boom"):
-        run("validate")
+    result = run("validate")
+    assert result.exit_code == 2  # never 1, which cron reads as "attention"
+    assert result.stderr == (
+        "error: internal error: RuntimeError: boom; please report it with the command you ran\n"
+    )
 
 
 def test_main_builds_only_the_command_it_runs(monkeypatch, capsys):

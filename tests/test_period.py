@@ -71,7 +71,7 @@ def test_bool_is_not_a_period():
 
 def test_parse_date_requires_a_day():
     assert parse_date("2024-12-05") == date(2024, 12, 5)
-    with pytest.raises(KvtrackError, match="not a date"):
+    with pytest.raises(KvtrackError, match="not a day"):
         parse_date("2024-12")
 
 

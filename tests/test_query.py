@@ -72,7 +72,6 @@ def test_reschedule_moves_current_due_and_keeps_original():
     ("text", "end"),
     [
         ("30d", date(2026, 12, 27)),
-        ("30", date(2026, 12, 27)),
         ("6w", date(2027, 1, 8)),
         ("3m", date(2027, 2, 27)),
         ("1y", date(2027, 11, 27)),

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from kvtrack.core.schema import COMMITMENT
 from kvtrack.errors import KvtrackError, ValidationError
 from kvtrack.store.file_text import read_bytes, read_text
 from kvtrack.store.register import load, parse_text
@@ -144,7 +145,7 @@ def test_each_problem_is_found_where_it_is(text: str, expected: str):
 def test_an_unknown_fields_value_is_still_checked_for_tags():
     found = problems(HEAD + ONE + "    extra:\n      - {deep: !!python/object x}\n")
     assert found[0] == "c.yaml:9:5: unknown field 'extra' in a commitment; known fields: " + (
-        "id, title, source, identifiers, answer, quote, due, due_text, owner, places, tags, status, history, cue"
+        ", ".join(COMMITMENT.names)
     )
     assert found[1].startswith("c.yaml:10:16: YAML tag '!!python/object' is not allowed")
 

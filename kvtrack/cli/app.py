@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sys
-from typing import Annotated, Any
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
 
 import typer
 from typer.core import TyperGroup
 from typer.models import CommandInfo
 
-from kvtrack.errors import ExitCode, KvtrackError, UsageError, ValidationError
+from kvtrack.errors import ExitCode, KvtrackError, KvtrackWarning, UsageError, ValidationError
 
 # `ctx.meta` key a command sets when its errors must be reported as a monitoring plugin's.
 NAGIOS = "kvtrack.nagios"
+DEBUG_ENV = "KVTRACK_DEBUG"  # =1: an internal error shows its traceback too
 
 
 def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
@@ -43,9 +48,11 @@ def report(error: KvtrackError, *, nagios: bool = False) -> ExitCode:
     return ExitCode.ERROR
 
 
-def unexpected(error: Exception) -> KvtrackError:
-    """A crash as one line for the reporter (only under --nagios, so far; #14 widens this)."""
-    return KvtrackError(f"internal error: {type(error).__name__}: {error}")
+def unexpected(error: BaseException) -> KvtrackError:
+    """A crash as one line for the reporter: exit 2 (never 1, which cron reads as "attention")."""
+    said = " ".join(str(error).split())[:300]  # one line, however the exception words it
+    what = f"{type(error).__name__}: {said}" if said else type(error).__name__
+    return KvtrackError(f"internal error: {what}; please report it with the command you ran")
 
 
 def write_stdout(text: str) -> None:
@@ -72,26 +79,138 @@ def write_stdout(text: str) -> None:
 
 
 class _Group(TyperGroup):
-    """Hands a KvtrackError from any command (its options included) to `report`."""
+    """The CLI's edge: every failure of any command (its options included) reaches `report`.
+
+    A KvtrackError as its `path:line:col: message` lines; anything unexpected as one "internal
+    error" line (the last resort; KVTRACK_DEBUG=1 adds the traceback); output that cannot be
+    written (a full disk) as one line, a closed pipe quietly. Under `check --nagios` each is one
+    `KVTRACK UNKNOWN` line and exit 3, printed once.
+    """
 
     def invoke(self, ctx: Any) -> Any:
-        try:
-            return super().invoke(ctx)
-        except KvtrackError as error:
-            raise typer.Exit(report(error, nagios=ctx.meta.get(NAGIOS, False))) from None
-        except BrokenPipeError:  # `kvtrack list | head`
-            sys.stderr.close()
-            raise typer.Exit(ExitCode.OK) from None
-        except (typer.Exit, typer.Abort, typer.TyperException):
-            raise  # Typer's own ways out: an exit code, Ctrl-C, usage errors it prints itself
-        except Exception as error:
-            if not ctx.meta.get(NAGIOS, False):
-                raise
-            # a crash is UNKNOWN to a monitor, not WARNING (exit 1)
-            raise typer.Exit(report(unexpected(error), nagios=True)) from None
+        args = [*getattr(ctx, "_protected_args", ()), *ctx.args]
+        with _warnings_as_lines():
+            try:
+                _refuse_undecodable(args)
+                try:
+                    return super().invoke(ctx)
+                finally:
+                    sys.stdout.flush()  # here, not at exit: a full disk must be seen and said once
+            except (typer.Exit, typer.Abort, typer.TyperException):
+                raise  # Typer's own ways out: an exit code, Ctrl-C, usage errors it prints itself
+            except KvtrackError as error:
+                _end(error, _nagios(ctx, args))
+            except OSError as error:
+                _output_failed(error, _nagios(ctx, args))
+            except Exception as error:  # the last resort
+                _internal_error(error, _nagios(ctx, args))
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # in registration order, not alphabetical
+
+
+def _nagios(ctx: Any, args: Sequence[str]) -> bool:
+    """Whether the command is `check --nagios` (told by the command, or seen in its arguments
+    when the failure came before the command could say)."""
+    if NAGIOS in ctx.meta:
+        return bool(ctx.meta[NAGIOS])
+    options = args[: args.index("--")] if "--" in args else args
+    return bool(options) and options[0] == "check" and "--nagios" in options
+
+
+def _end(error: KvtrackError, nagios: bool) -> NoReturn:
+    try:
+        code = report(error, nagios=nagios)
+    except OSError as failed:  # stdout (UNKNOWN's place) is what is broken: say it once
+        _silence_stdout()
+        typer.echo(f"error: cannot write to standard output: {_why(failed)}", err=True)
+        code = ExitCode.UNKNOWN
+    raise typer.Exit(code)
+
+
+def _output_failed(error: OSError, nagios: bool) -> NoReturn:
+    """An OSError that reached the edge: the output could not be written, or a bug."""
+    if not _stdout_broken(error):
+        _internal_error(error, nagios)
+    _silence_stdout()
+    if isinstance(error, BrokenPipeError) and not nagios:
+        raise typer.Exit(ExitCode.OK)  # `kvtrack list | head`: the reader has all it wants
+    typer.echo(f"error: cannot write to standard output: {_why(error)}", err=True)
+    raise typer.Exit(ExitCode.UNKNOWN if nagios else ExitCode.ERROR)
+
+
+_OUTPUT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EFBIG", "EIO", "EPIPE", "ECONNRESET", "EBADF")
+    if hasattr(errno, name)
+)
+
+
+def _stdout_broken(error: OSError) -> bool:
+    """Whether `error` came from writing stdout: the library turns its own file errors into
+    KvtrackErrors that name the file, so an unnamed write error here is the output's."""
+    if isinstance(error, BrokenPipeError):
+        return True
+    if error.filename is None and error.errno in _OUTPUT_ERRNOS:
+        return True
+    try:
+        sys.stdout.flush()  # what could not be written is still in the buffer: it fails again
+    except OSError:
+        return True
+    return False
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so the interpreter's last flush at exit fails no more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except Exception:  # not a real file (a test's buffer: io.UnsupportedOperation): leave it
+        pass
+
+
+def _why(error: OSError) -> str:
+    return error.strerror or type(error).__name__
+
+
+def _internal_error(error: BaseException, nagios: bool) -> NoReturn:
+    if os.environ.get(DEBUG_ENV, "") not in ("", "0"):
+        import traceback
+
+        traceback.print_exception(error, file=sys.stderr)
+    _end(unexpected(error), nagios)
+
+
+def _refuse_undecodable(args: Sequence[str]) -> None:
+    """An argument that is not UTF-8 (its bytes arrive as surrogates) is refused before use:
+    written into the file, it would only surface later as a baffling YAML error."""
+    for arg in args:
+        bad = next((c for c in arg if "\udc80" <= c <= "\udcff"), None)
+        if bad is not None:
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            raise KvtrackError(
+                f"the argument '{shown}' is not UTF-8 text (byte 0x{ord(bad) - 0xDC00:02x}); "
+                "set a UTF-8 locale or convert it with iconv"
+            )
+
+
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """Each distinct KvtrackWarning once, as one `warning: ...` line on stderr."""
+    import warnings
+
+    def show(message: Warning | str, category: type[Warning], *rest: Any, **kw: Any) -> None:
+        if issubclass(category, KvtrackWarning):
+            typer.echo(f"warning: {message}", err=True)
+        else:
+            shown(message, category, *rest, **kw)
+
+    with warnings.catch_warnings():
+        shown = warnings.showwarning
+        warnings.simplefilter("once", KvtrackWarning)
+        warnings.showwarning = show
+        yield
 
 
 app = typer.Typer(

@@ -16,12 +16,16 @@ from kvtrack.cli.options import (
     DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
+    MaxBytesOption,
     WithinOption,
 )
 from kvtrack.errors import ExitCode, KvtrackError, UsageError
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from kvtrack.core.check import CheckResult, Level
+    from kvtrack.core.query import Window
 
 
 class TextOrJson(StrEnum):
@@ -48,6 +52,7 @@ class _CheckCommand(TyperCommand):
 
 def check(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -101,7 +106,17 @@ def check(
 
       kvtrack check --nagios --within 30d
     """
-    code = _run(file, as_of, within, format, state, nagios=nagios)  # errors: app.report
+    # Errors, and crashes, are reported by the CLI's edge (app.py): UNKNOWN and 3 under --nagios.
+    from kvtrack.cli.options import as_of_date, byte_limit, window
+
+    if nagios and format is TextOrJson.json:
+        raise KvtrackError("--nagios and --format json cannot be combined")
+    day, win, limit = as_of_date(as_of), window(within), byte_limit(max_bytes)
+    if state is not None:
+        from kvtrack.store.outputs import refuse_overwrite
+
+        refuse_overwrite(state, "--state", register=file)
+    code = _run(file, limit, day, win, format, state, nagios=nagios)
     if code:
         raise typer.Exit(code)
 
@@ -111,38 +126,32 @@ app.command(cls=_CheckCommand)(check)
 
 def _run(
     file: Path,
-    as_of: str | None,
-    within: str,
+    limit: int,
+    day: date,
+    win: Window,
     fmt: TextOrJson,
     state: Path | None,
     *,
     nagios: bool = False,
 ) -> int:
-    """Do the check, write the state file, print what there is to print; return the exit code."""
-    from kvtrack.cli.options import as_of_date, window
+    """Do the check, keep the state, print what there is to print; return the exit code."""
     from kvtrack.core.check import check as build
     from kvtrack.store.register import load
 
-    if nagios and fmt is TextOrJson.json:
-        raise KvtrackError("--nagios and --format json cannot be combined")
-    day, win = as_of_date(as_of), window(within)
-    if state is not None:
-        _refuse_same_file(state, file)
-    register = load(file).register
-    previous = None
-    if state is not None:
-        from kvtrack.store.check_state import read_state
+    register = load(file, max_bytes=limit).register
+    if state is None:
+        result = build(register, day, win, None)
+    else:
+        from kvtrack.store.check_state import kept
 
-        read = read_state(state)
-        if read.warning:
-            typer.echo(f"{state}: warning: {read.warning}", err=True)
-        previous = read.snapshot
-    result = build(register, day, win, previous)
+        # Locked from reading the state to writing it: concurrent runs report news once.
+        with kept(state) as session:
+            read = session.read()
+            if read.warning:
+                typer.echo(f"{state}: warning: {read.warning}", err=True)
+            result = build(register, day, win, read.snapshot)
+            session.write(result.snapshot())  # before printing: a state not kept is an error
     text, code = _render(result, fmt, nagios=nagios, with_changes=state is not None)
-    if state is not None:  # before printing: a state that cannot be kept is an error, not news
-        from kvtrack.store.check_state import write_state
-
-        write_state(state, result.snapshot())
     if text:
         write_stdout(text)
     return code
@@ -176,16 +185,3 @@ def _render(
     from kvtrack.render.terminal.check_text import render_text
 
     return render_text(result), ExitCode.ATTENTION
-
-
-def _refuse_same_file(state: Path, data: Path) -> None:
-    try:
-        same = state.samefile(data)
-    except OSError:
-        same = state.resolve() == data.resolve()
-    if same:
-        from kvtrack.errors import Location
-
-        raise KvtrackError(
-            "--state must name its own file, not the commitments file", where=Location(str(state))
-        )

@@ -1,13 +1,18 @@
 """The editing commands: add, done, update, reschedule, note.
 
 Each one turns its options into model values, asks the library to make the change (which validates
-it, locks the file, keeps its comments and replaces it atomically), and prints one line.
+it, locks the file, keeps every byte outside the edited commitment and replaces it atomically), and
+prints one line. `--dry-run` prints the unified diff instead and changes nothing. Ctrl-C during an
+edit either stops it before the file is replaced (exit 130, nothing changed) or lets it finish and
+report (exit 0).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional, TypeVar
 
 import typer
 
@@ -19,12 +24,18 @@ from kvtrack.cli.options import (
     day_option,
     period_option,
     split_values,
+    today,
 )
 from kvtrack.cli.safe_args import safe_text
-from kvtrack.errors import KvtrackError
+from kvtrack.errors import ExitCode, KvtrackError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kvtrack.core.edits import Change
+    from kvtrack.core.model import Register
+
+T = TypeVar("T")
 
 IdArgument = Annotated[
     str,
@@ -45,6 +56,10 @@ NoteOption = Annotated[
     typer.Option(
         "--note", help="What happened, in a sentence.", metavar="TEXT", callback=safe_text
     ),
+]
+DryRunOption = Annotated[
+    bool,
+    typer.Option("--dry-run", help="Print the diff the edit would make; change nothing."),
 ]
 EvidenceOption = Annotated[
     Optional[str],
@@ -125,6 +140,7 @@ def add(
         typer.Option("--tag", help="Tag. Repeatable.", metavar="T", callback=safe_text),
     ] = None,
     file: EditFileOption = DEFAULT_FILE,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Add a commitment (status open, empty history) at the end of the file.
 
@@ -153,9 +169,12 @@ def add(
         places=split_values(place),
         tags=split_values(tag),
     )
-    added = add_commitment(file, commitment)
-    due_part = f"due {added.due}" if added.due else "undated"
-    typer.echo(f"{added.id}: added ({due_part}, source {added.source})")
+
+    def added(c: Commitment) -> str:
+        due_part = f"due {c.due}" if c.due else "undated"
+        return f"{c.id}: added ({due_part}, source {c.source})"
+
+    _run(lambda say, warn: add_commitment(file, commitment, dry_run=say, warn=warn), dry_run, added)
 
 
 @app.command()
@@ -165,6 +184,7 @@ def done(
     note: NoteOption = None,
     evidence: EvidenceOption = None,
     file: EditFileOption = DEFAULT_FILE,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Mark a commitment done, with a dated history entry.
 
@@ -177,13 +197,14 @@ def done(
     """
     from kvtrack.core.edits import set_status
     from kvtrack.core.model import Status
-    from kvtrack.store.edits import record
 
     day = _on_date(on)
-    change = record(
-        file, lambda reg: set_status(reg, commitment_id, Status.DONE, day, note, evidence)
+    _record(
+        file,
+        lambda reg: set_status(reg, commitment_id, Status.DONE, day, note, evidence),
+        dry_run,
+        lambda change: f"{change.after.id}: done on {day}",
     )
-    typer.echo(f"{change.after.id}: done on {day}")
 
 
 @app.command()
@@ -201,6 +222,7 @@ def update(
     note: NoteOption = None,
     evidence: EvidenceOption = None,
     file: EditFileOption = DEFAULT_FILE,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Change a commitment's status (partial, dropped, reopened...), with a dated history entry.
 
@@ -212,17 +234,18 @@ def update(
     """
     from kvtrack.core.edits import set_status
     from kvtrack.core.model import Status
-    from kvtrack.store.edits import record
 
     try:
         new_status = Status.parse(status)
     except KvtrackError as e:
         raise KvtrackError(f"--status: {e.message}") from None
     day = _on_date(on)
-    change = record(
-        file, lambda reg: set_status(reg, commitment_id, new_status, day, note, evidence)
+    _record(
+        file,
+        lambda reg: set_status(reg, commitment_id, new_status, day, note, evidence),
+        dry_run,
+        lambda c: f"{c.after.id}: {new_status.value} on {day} (was {c.before.status.value})",
     )
-    typer.echo(f"{change.after.id}: {new_status.value} on {day} (was {change.before.status.value})")
 
 
 @app.command()
@@ -238,6 +261,7 @@ def reschedule(
     note: NoteOption = None,
     evidence: EvidenceOption = None,
     file: EditFileOption = DEFAULT_FILE,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Record a new due for a commitment. The original due stays, so the slip stays visible.
 
@@ -249,14 +273,17 @@ def reschedule(
         --evidence https://www.tweedekamer.nl/...
     """
     from kvtrack.core.edits import reschedule as decide
-    from kvtrack.store.edits import record
 
     new_due = period_option("PERIOD", period)
     if new_due is None:
         raise KvtrackError("PERIOD is empty; give the new due, e.g. 2026-Q2")
     day = _on_date(on)
-    change = record(file, lambda reg: decide(reg, commitment_id, new_due, day, note, evidence))
-    typer.echo(_rescheduled(change, day))
+    _record(
+        file,
+        lambda reg: decide(reg, commitment_id, new_due, day, note, evidence),
+        dry_run,
+        lambda change: _rescheduled(change, day),
+    )
 
 
 @app.command()
@@ -266,6 +293,7 @@ def note(
     on: OnOption = None,
     evidence: EvidenceOption = None,
     file: EditFileOption = DEFAULT_FILE,
+    dry_run: DryRunOption = False,
 ) -> None:
     """Add a dated note to a commitment's history, without changing its status.
 
@@ -276,15 +304,69 @@ def note(
         --evidence https://www.rijksoverheid.nl/...
     """
     from kvtrack.core.edits import add_note
-    from kvtrack.store.edits import record
 
     day = _on_date(on)
-    change = record(file, lambda reg: add_note(reg, commitment_id, text, day, evidence))
-    typer.echo(f"{change.after.id}: note added on {day}")
+    _record(
+        file,
+        lambda reg: add_note(reg, commitment_id, text, day, evidence),
+        dry_run,
+        lambda change: f"{change.after.id}: note added on {day}",
+    )
 
 
 def _on_date(text: str | None) -> date:
-    return day_option("--on", text)
+    day = day_option("--on", text)
+    now = today()
+    if day > now:
+        raise KvtrackError(
+            f"--on {day} is in the future (today is {now} in Europe/Amsterdam); record what "
+            "has happened, on the day it happened"
+        )
+    return day
+
+
+def _record(
+    file: Path,
+    decide: Callable[[Register], Change],
+    dry_run: bool,
+    done: Callable[[Change], str],
+) -> None:
+    from kvtrack.store.edits import record
+
+    _run(lambda say, warn: record(file, decide, dry_run=say, warn=warn), dry_run, done)
+
+
+def _run(
+    call: Callable[[Callable[[str], None] | None, Callable[[str], None]], T],
+    dry_run: bool,
+    done: Callable[[T], str],
+) -> None:
+    """Run an edit and report it with Ctrl-C held back (so an applied edit is always reported
+    with exit 0); with --dry-run, print its diff instead of writing."""
+
+    def show(diff: str) -> None:
+        typer.echo(diff, nl=False)
+        typer.echo("dry run: nothing was changed", err=True)
+
+    def warn(text: str) -> None:
+        typer.echo(text, err=True)
+
+    with _interrupts():
+        result = call(show if dry_run else None, warn)
+        if not dry_run:
+            typer.echo(done(result))
+
+
+@contextmanager
+def _interrupts() -> Iterator[None]:
+    from kvtrack.store.lock import interrupts_held
+
+    try:
+        with interrupts_held():
+            yield
+    except KeyboardInterrupt:
+        typer.echo("interrupted: nothing was changed", err=True)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
 
 
 def _blank_to_none(text: str | None) -> str | None:

@@ -20,6 +20,16 @@ T = TypeVar("T")
 
 TIMEZONE = "Europe/Amsterdam"
 
+
+def input_path(text: str | Path) -> Path:
+    """--file's value: an empty one would be read as the current directory, so it is refused."""
+    if not str(text).strip():
+        raise typer.BadParameter(
+            "the path is empty; name a commitments file or a directory of them"
+        )
+    return Path(text)
+
+
 FileOption = Annotated[
     Path,
     typer.Option(
@@ -29,6 +39,7 @@ FileOption = Annotated[
         show_envvar=True,
         help="Commitments file, or a directory of them, to read.",
         metavar="PATH",
+        parser=input_path,
     ),
 ]
 EditFileOption = Annotated[
@@ -40,6 +51,7 @@ EditFileOption = Annotated[
         show_envvar=True,
         help="Commitments file, or a directory of them, to edit.",
         metavar="PATH",
+        parser=input_path,
     ),
 ]
 AsOfOption = Annotated[
@@ -52,6 +64,15 @@ WithinOption = Annotated[
     str,
     typer.Option(
         "--within", help="How far ahead counts as due soon: 30d, 6w, 3m, 1y.", metavar="WINDOW"
+    ),
+]
+MaxBytesOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--max-bytes",
+        envvar="KVTRACK_MAX_BYTES",
+        help="Refuse a file larger than this: 64M unless set; 200M, 1G, or a number of bytes.",
+        metavar="SIZE",
     ),
 ]
 DEFAULT_FILE = Path("commitments.yaml")
@@ -96,7 +117,13 @@ def today() -> date:
 
 
 def named(option: str, convert: Callable[[str], T], text: str) -> T:
-    """`convert(text)`, with the option's name in front of any error message."""
+    """The one way an option's value (a day, a period, a window, a size) is read.
+
+    `convert` is the core's parser of that kind of value; it accepts ASCII digits only and years
+    from core.limits.MIN_YEAR to MAX_YEAR, and says what it was given and the form it expects.
+    Here the option's name goes in front, so every command words the same mistake the same way:
+    `--as-of: '1-12-2026' is not a date; write it as 2026-12-01 (YYYY-MM-DD, year first)`.
+    """
     try:
         return convert(text)
     except KvtrackError as e:
@@ -137,6 +164,13 @@ def boundary(option: str, text: str | None, *, end: bool) -> date | None:
     if period is None:
         return None
     return period.end if end else period.start
+
+
+def byte_limit(text: str | None) -> int:
+    """--max-bytes: the largest file a command reads (core.limits.MAX_INPUT_BYTES by default)."""
+    from kvtrack.core.limits import MAX_INPUT_BYTES, parse_size
+
+    return MAX_INPUT_BYTES if text is None else named("--max-bytes", parse_size, text)
 
 
 def split_values(values: list[str] | None) -> tuple[str, ...]:

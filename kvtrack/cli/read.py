@@ -28,11 +28,13 @@ from kvtrack.cli.options import (
     AsOfOption,
     FileOption,
     ListFormat,
+    MaxBytesOption,
     TableOrJson,
     TimelineFormat,
     WithinOption,
     as_of_date,
     boundary,
+    byte_limit,
     window,
 )
 
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
 
 
 @app.command()
-def validate(file: FileOption = DEFAULT_FILE) -> None:
+def validate(file: FileOption = DEFAULT_FILE, max_bytes: MaxBytesOption = None) -> None:
     """Check the whole file and report every problem as path:line:col: message.
 
     Exit 0 with a one-line summary when the file is valid, 2 otherwise. Text holding control
@@ -54,7 +56,7 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
     from kvtrack.store.register import load
     from kvtrack.store.unsafe_text import unsafe_text_problems
 
-    loaded = load(file)
+    loaded = load(file, max_bytes=byte_limit(max_bytes))
     unsafe = [p for path in loaded.paths for p in unsafe_text_problems(Path(path))]
     if unsafe:
         raise ValidationError(problems=unsafe)
@@ -69,6 +71,7 @@ def validate(file: FileOption = DEFAULT_FILE) -> None:
 @app.command("list")
 def list_(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     status: StatusFilter = None,
     state: StateFilter = None,
     owner: OwnerFilter = None,
@@ -116,7 +119,7 @@ def list_(
         raise KvtrackError("--ics-events only applies to --format ics")
     flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     items = select(register.commitments, day, win, flt)
     warn_unknown(flt, register)
     emit_list(items, format.value, register, day, ics_events=ics_events)
@@ -131,6 +134,7 @@ def show(
         ),
     ],
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -146,13 +150,14 @@ def show(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     emit_show(assess(register.get(commitment_id), day, win), register, day, format.value)
 
 
 @app.command()
 def due(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     all_: Annotated[
         bool, typer.Option("--all", help="Also list upcoming and undated commitments.")
@@ -175,13 +180,14 @@ def due(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     emit_due(attention(register.commitments, day, win, include_all=all_), day, win, format.value)
 
 
 @app.command()
 def timeline(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     from_: Annotated[
         Optional[str],
         typer.Option(
@@ -239,7 +245,11 @@ def timeline(
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
     flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    if out is not None:
+        from kvtrack.store.outputs import refuse_overwrite
+
+        refuse_overwrite(out, "--out", register=file)
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     assessed = select(register.commitments, day, win, flt)
     warn_unknown(flt, register)
     if flt != Filter():  # the answer dates shown are those of the sources still cited

@@ -12,10 +12,12 @@ from kvtrack.cli.options import (
     DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
+    MaxBytesOption,
     StatsGroup,
     TableOrJson,
     WithinOption,
     as_of_date,
+    byte_limit,
     window,
 )
 
@@ -23,6 +25,7 @@ from kvtrack.cli.options import (
 @app.command()
 def stats(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     by: Annotated[
         Optional[StatsGroup],
         typer.Option("--by", help="Group by owner, place, source or status; else only the total."),
@@ -50,7 +53,7 @@ def stats(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     card = scorecard(select(register.commitments, day, win), GroupBy(by.value) if by else None)
     if format is TableOrJson.json:
         from kvtrack.render.records import dumps

@@ -4,13 +4,15 @@ Each function takes the current register and a request, checks the request, and 
 commitment before and after; the store writes the difference. A request that does not hold is
 refused with an EditRefused that says what is wrong and what to do instead.
 
-History stays in date order (the loader requires it): an entry dated before the commitment's last
-history entry is refused rather than slipped in between, because an older status change or due
-inserted there would not become the current one, which would surprise whoever ran the command.
+History stays in date order, oldest first (the loader requires it): an entry dated before the
+commitment's last one is inserted where its date puts it (after the entries of the same day). A
+status change or a new due backfilled before a later status change or due is refused, because it
+would not become the current status or due, which would surprise whoever ran the command.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -25,7 +27,7 @@ class EditRefused(KvtrackError):
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One commitment before and after an edit (the added history entry is `after.history[-1]`)."""
+    """One commitment before and after an edit (with one history entry added, in date order)."""
 
     before: Commitment
     after: Commitment
@@ -67,6 +69,12 @@ def reschedule(
         )
     if current.current_due == due:
         raise EditRefused(f"'{commitment_id}' is already due {due}; nothing to reschedule")
+    source = register.sources.get(current.source)
+    if source is not None and source.answered is not None and due.end < source.answered:
+        raise EditRefused(
+            f"the new due {due} ends on {due.end}, before the source '{source.id}' was answered "
+            f"({source.answered}); a commitment cannot fall due before it was made"
+        )
     entry = HistoryEntry(on, due=due, note=_text(note), evidence=_text(evidence))
     return _append(register, current, entry)
 
@@ -123,14 +131,19 @@ def _append(
             f"--on {entry.date} is before the source '{source.id}' was answered "
             f"({source.answered}); nothing can happen to '{current.id}' before it was promised"
         )
-    if current.history and entry.date < current.history[-1].date:
-        last = current.history[-1].date
-        raise EditRefused(
-            f"--on {entry.date} is before the last history entry of '{current.id}' ({last}); "
-            f"history is kept oldest first, so use --on {last} or later "
-            "(or edit the file by hand to insert an older entry)"
-        )
-    after = replace(current, history=(*current.history, entry), status=status or current.status)
+    history = current.history
+    position = bisect_right([h.date for h in history], entry.date)
+    later = history[position:]
+    for what, clashes in (("status", entry.status), ("due", entry.due)):
+        newer = [h for h in later if getattr(h, what) is not None]
+        if clashes is not None and newer:
+            raise EditRefused(
+                f"--on {entry.date} is before the entry of {newer[-1].date} that sets the {what} "
+                f"of '{current.id}', so this {what} would not become the current one; use --on "
+                f"{newer[-1].date} or later"
+            )
+    entries = (*history[:position], entry, *later)
+    after = replace(current, history=entries, status=status or current.status)
     return Change(current, after)
 
 

@@ -19,3 +19,30 @@ MAX_YEAR = 9998
 
 #: Longest `--within` window.
 MAX_WITHIN_YEARS = 100
+
+#: Most entries (files and folders) looked at under a directory store: `--file /` must end soon.
+MAX_STORE_ENTRIES = 20_000
+
+_SIZE_UNITS = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+
+def parse_size(text: str) -> int:
+    """`--max-bytes`: a number of bytes, or with K, M or G (KiB, MiB, GiB): 64M, 1G, 500000."""
+    import re
+
+    from kvtrack.errors import KvtrackError
+
+    m = re.fullmatch(r"\s*([0-9]{1,12})\s*([KMG]?)(?:i?B)?\s*", text, re.IGNORECASE)
+    if m is None or int(m[1]) == 0:
+        raise KvtrackError(
+            f"'{text}' is not a size; write it as a number of bytes, or with K, M or G: 64M, 1G"
+        )
+    return int(m[1]) * _SIZE_UNITS[m[2].upper()]
+
+
+def size_text(n: int) -> str:
+    """64 MiB, 1.5 GiB, 300 bytes: a size for a message."""
+    for unit, factor in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):
+        if n >= factor:
+            return f"{n / factor:.3g} {unit}"
+    return f"{n} bytes"

@@ -14,14 +14,19 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from kvtrack.core.limits import MAX_YEAR, MIN_YEAR
 from kvtrack.errors import KvtrackError
 
 Granularity = Literal["year", "half", "quarter", "month", "day"]
 
 _FORMS = "YYYY, YYYY-H1/H2, YYYY-Q1..Q4, YYYY-MM or YYYY-MM-DD"
+# ASCII digits only (re.ASCII): `\d` alone would take Arabic-Indic or full-width digits too.
 _PATTERN = re.compile(
-    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh]\d)|(?P<quarter>[Qq]\d)|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$"
+    r"^(?P<year>\d{4})(?:-(?:(?P<half>[Hh]\d)|(?P<quarter>[Qq]\d)|(?P<month>\d{2})(?:-(?P<day>\d{2}))?))?$",
+    re.ASCII,
 )
+# The Dutch way of writing a day, 1-12-2026 or 01.12.2026: told how to write it the ISO way.
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$", re.ASCII)
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -58,21 +63,24 @@ class Period:
         return cls(day, day, "day")
 
     @classmethod
-    def parse(cls, text: object) -> Period:
-        """Parse `2025`, `2025-H1`, `2025-Q3`, `2025-06` or `2025-06-30` (also an int year or a date)."""
+    def parse(cls, text: object, *, what: str = "a period", forms: str = _FORMS) -> Period:
+        """Parse `2025`, `2025-H1`, `2025-Q3`, `2025-06` or `2025-06-30` (also an int year or a date).
+
+        `what` and `forms` name what was expected in the message when the text has no such shape.
+        """
         if isinstance(text, date):
             return cls.day(text)
         if isinstance(text, int) and not isinstance(text, bool):
             text = str(text)
         if not isinstance(text, str):
-            raise KvtrackError(f"expected a period ({_FORMS}), got {type(text).__name__}")
+            raise KvtrackError(f"expected {what} ({forms}), got {type(text).__name__}")
         raw = text.strip()
         m = _PATTERN.match(raw)
         if m is None:
-            raise KvtrackError(f"'{text}' is not a period; write it as {_FORMS}")
+            raise KvtrackError(f"'{text}' is not {what}; write it as {_day_first(raw) or forms}")
         wrong = _out_of_range(m)
         if wrong is not None:
-            raise KvtrackError(f"'{raw}' is not a period: {wrong}")
+            raise KvtrackError(f"'{raw}' is not {what}: {wrong}")
         return cls._from_match(m, raw)
 
     @classmethod
@@ -114,8 +122,8 @@ class Period:
 def _out_of_range(m: re.Match[str]) -> str | None:
     """What is wrong with a matched period's year, half, quarter or month, if anything."""
     year = int(m["year"])
-    if year < 1000:
-        return f"year {year} is out of range; use a four-digit year"
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        return out_of_range(year)
     if m["half"]:
         return _bad_half(int(m["half"][1:]))
     if m["quarter"]:
@@ -146,11 +154,31 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+def out_of_range(year: int) -> str:
+    """Why a year is refused: every renderer must be able to add a window to its dates."""
+    return f"year {year} is out of range; use a year from {MIN_YEAR} to {MAX_YEAR}"
+
+
+def _day_first(raw: str) -> str | None:
+    """The ISO spelling of a day written day first (the Dutch 1-12-2026), else None."""
+    m = _DAY_FIRST.match(raw)
+    if m is None:
+        return None
+    try:
+        day = date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        return None
+    return (
+        f"{day.isoformat()} (YYYY-MM-DD, year first)" if MIN_YEAR <= day.year <= MAX_YEAR else None
+    )
+
+
 def parse_date(text: object) -> date:
     """A strict ISO calendar date (YYYY-MM-DD), with a message that says what is wrong."""
     if isinstance(text, date):
         return text
-    period = Period.parse(text)
+    period = Period.parse(text, what="a date", forms="YYYY-MM-DD")
     if period.granularity != "day":
-        raise KvtrackError(f"'{text}' is not a date; write it as YYYY-MM-DD")
+        kind = {"half": "half-year"}.get(period.granularity, period.granularity)
+        raise KvtrackError(f"'{text}' is a {kind}, not a day; write it as YYYY-MM-DD")
     return period.start

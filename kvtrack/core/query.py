@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 from functools import lru_cache
 
+from kvtrack.core.limits import MAX_WITHIN_YEARS
 from kvtrack.core.model import Commitment, Status
 from kvtrack.errors import KvtrackError
 
@@ -38,6 +39,15 @@ class State(StrEnum):
         raise KvtrackError(f"unknown state '{text}'; use one of {names}{hint}")
 
 
+WINDOW_FORMS = "a number and a unit: 30d, 6w, 3m or 1y"
+_WINDOW = re.compile(r"\s*(\d+)\s*([dwmy])\s*", re.ASCII)
+_MOST = {  # the longest window in each unit: MAX_WITHIN_YEARS
+    "y": MAX_WITHIN_YEARS,
+    "m": 12 * MAX_WITHIN_YEARS,
+    "w": MAX_WITHIN_YEARS * 365 // 7,
+    "d": MAX_WITHIN_YEARS * 365 + MAX_WITHIN_YEARS // 4,
+}
+
 URGENCY = (State.OVERDUE, State.DUE_SOON, State.UPCOMING, State.UNDATED, State.DONE, State.DROPPED)
 
 
@@ -50,15 +60,23 @@ class Window:
 
     @classmethod
     def parse(cls, text: str) -> Window:
-        m = re.fullmatch(r"\s*(\d{1,4})\s*([dwmy]?)\s*", text.lower())
+        """`30d`, `6w`, `3m` or `1y`: ASCII digits and a unit always, at most MAX_WITHIN_YEARS."""
+        m = _WINDOW.fullmatch(text.lower())
         if m is None:
+            bare = text.strip().isascii() and text.strip().isdigit()
+            why = "has no unit" if bare else "is not a window"
+            raise KvtrackError(f"'{text}' {why}; write it as {WINDOW_FORMS}")
+        digits, unit = m[1].lstrip("0") or "0", m[2]
+        amount = int(digits) if len(digits) < 10 else _MOST[unit] + 1  # no 4,000-digit int()
+        if amount > _MOST[unit]:
             raise KvtrackError(
-                f"'{text}' is not a window; write a number and a unit: 30d, 6w, 3m or 1y"
+                f"'{text}' is too long a window; at most {MAX_WITHIN_YEARS} years "
+                f"({_MOST['y']}y, {_MOST['m']}m, {_MOST['w']}w or {_MOST['d']}d)"
             )
-        return cls(int(m[1]), m[2] or "d")
+        return cls(amount, unit)
 
     def end(self, start: date) -> date:
-        """The last day inside the window that begins on `start`.
+        """The last day inside the window that begins on `start` (date.max if past the calendar).
 
         Calendar arithmetic from dateutil: Jan 31 + 1m is Feb 28 (or 29), not Mar 3.
         """
@@ -68,7 +86,10 @@ class Window:
         step = {"d": relativedelta(days=n), "w": relativedelta(weeks=n)}.get(self.unit)
         if step is None:
             step = relativedelta(months=n) if self.unit == "m" else relativedelta(years=n)
-        result: date = start + step
+        try:
+            result: date = start + step
+        except (ValueError, OverflowError):  # a window reaching past year 9999
+            return date.max
         return result
 
     def __str__(self) -> str:

@@ -39,6 +39,7 @@ class Type(StrEnum):
     SLUG = "slug"
     SOURCE_ID = "source id"
     TEXT = "text"
+    URL = "URL"  # text on one line, without spaces or control characters
     KIND = "source kind"
     DATE = "date"
     PERIOD = "period"
@@ -145,7 +146,7 @@ SOURCE = Shape(
             "official numbers (see *Identifiers*); null or absent when unknown, never guessed",
         ),
         Field("file", Type.TEXT, "where the document is, as a path"),
-        Field("url", Type.TEXT, "where the document is, online"),
+        Field("url", Type.URL, "where the document is, online"),
     ),
 )
 

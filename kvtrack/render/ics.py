@@ -25,6 +25,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from kvtrack import __version__
+from kvtrack.core.limits import MAX_YEAR
 from kvtrack.core.model import Register, Status
 from kvtrack.core.query import Assessed
 from kvtrack.render.words import citation, days_phrase
@@ -73,8 +74,10 @@ def render(
     if dated and not events:
         ends = [a.commitment.current_due.end for a in dated if a.commitment.current_due]
         # Cover only the years used: icalendar writes every DST change in the range as an RDATE.
+        # It adds a UTC offset to the last day, so that stays inside the years kvtrack reads.
+        last_year = min(max(ends).year + 1, MAX_YEAR)
         cal.add_missing_timezones(
-            first_date=date(min(ends).year, 1, 1), last_date=date(max(ends).year + 1, 12, 31)
+            first_date=date(min(ends).year, 1, 1), last_date=date(last_year, 12, 31)
         )
     data: bytes = cal.to_ical()
     return data
@@ -118,7 +121,15 @@ def _common(entry: Any, a: Assessed, register: Register, as_of: date, stamp: dat
     categories = [a.state.value, *([c.owner] if c.owner else []), *c.tags]
     entry.add("categories", categories)
     if source is not None and source.url:
-        entry.add("url", source.url)
+        entry.add("url", _uri(source.url))
+
+
+def _uri(url: str) -> str:
+    """A URL as an iCalendar URI: a space or control character (which would end the line or
+    break it) percent-encoded, as a browser would send it."""
+    from urllib.parse import quote
+
+    return "".join(c if c.isprintable() and not c.isspace() else quote(c) for c in url)
 
 
 def description(a: Assessed, register: Register, as_of: date) -> str:

@@ -20,8 +20,52 @@ from kvtrack.core.serialize import history_to_dict, source_to_dict
 
 
 def dumps(data: Any) -> str:
-    """JSON for machines: UTF-8 text (not \\u escapes), stable key order, one document per call."""
-    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    """JSON for machines: UTF-8 text (not \\u escapes), stable key order, one document per call.
+
+    The text of `json.dumps(data, ensure_ascii=False, indent=2, default=str)`, built faster: with
+    `indent`, the standard library falls back to its pure-Python encoder (about 0.2 s for the
+    4,000 records of `due` at 10,000 commitments); here containers are joined in one pass and
+    every scalar goes through the C encoder.
+    """
+    return _indented(data, "\n")
+
+
+def _indented(value: Any, newline: str) -> str:
+    kind = type(value)  # exact types first: they are nearly all of it
+    if kind is str:
+        return _string(value)
+    if kind is dict:
+        if not value:
+            return "{}"
+        inner = newline + "  "
+        pairs = [
+            (_string(k) if type(k) is str else _key(k)) + ": " + _indented(v, inner)
+            for k, v in value.items()
+        ]
+        return "{" + inner + ("," + inner).join(pairs) + newline + "}"
+    if kind is list or kind is tuple:
+        if not value:
+            return "[]"
+        inner = newline + "  "
+        return (
+            "[" + inner + ("," + inner).join([_indented(v, inner) for v in value]) + newline + "]"
+        )
+    if value is None:
+        return "null"
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    if isinstance(value, dict | list | tuple):  # subclasses: as the standard library does
+        return _indented(dict(value) if isinstance(value, dict) else list(value), newline)
+    return json.dumps(value, ensure_ascii=False, default=str)  # floats, str/int subclasses, dates
+
+
+def _key(key: Any) -> str:
+    return json.dumps({key: 0}, ensure_ascii=False)[1:-4]  # how the standard library writes it
+
+
+_string = json.encoder.encode_basestring  # the C escaper that ensure_ascii=False uses
 
 
 def _period_text(period: Period | None) -> str | None:

@@ -1,9 +1,9 @@
 """Write a file so that readers, and a crash at any moment, see the old content or the new, never a mix.
 
 The data goes to a temporary file in the same directory (a rename is only atomic within one file
-system), is flushed and fsynced, gets the mode (and, for root, the owner) of the file it replaces, and
-is renamed over it with os.replace (atomic on POSIX and on Windows); then the directory is fsynced so
-the rename itself survives a power cut. If anything fails before the rename, the temporary file is
+system), is flushed and fsynced, gets the mode and group (and, for root, the owner) of the file it
+replaces, and is renamed over it with os.replace (atomic on POSIX and on Windows); then the directory
+is fsynced so the rename itself survives a power cut. If anything fails before the rename, the temporary file is
 removed and the target is untouched.
 
 Used by the edit commands (through store.write.edit, under the file's lock) and by the exports.
@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 from kvtrack.errors import KvtrackError, Location
@@ -44,6 +43,8 @@ def write_atomic(path: Path, data: bytes, *, durable: bool = True) -> None:
         original: os.stat_result | None = os.stat(target)
     except OSError:
         original = None
+    import tempfile  # here: a refused edit never needs it
+
     try:
         fd, name = tempfile.mkstemp(
             prefix=temp_prefix(target), suffix=TEMP_SUFFIX, dir=target.parent
@@ -90,10 +91,13 @@ def _copy_owner_and_mode(tmp: Path, original: os.stat_result | None) -> None:
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         return
-    os.chmod(tmp, stat.S_IMODE(original.st_mode))
     if hasattr(os, "chown") and (original.st_uid, original.st_gid) != (os.getuid(), os.getgid()):
-        with contextlib.suppress(OSError):  # only root may give a file away; keep ours otherwise
+        try:  # only root may give a file away
             os.chown(tmp, original.st_uid, original.st_gid)
+        except OSError:  # a member of the file's group keeps the group (a shared register)
+            with contextlib.suppress(OSError):
+                os.chown(tmp, -1, original.st_gid)
+    os.chmod(tmp, stat.S_IMODE(original.st_mode))  # after chown, which may clear set-id bits
 
 
 def _fsync_directory(directory: Path) -> None:

@@ -1,17 +1,23 @@
 """Parse cache: each valid file's validated Part, kept in the user's cache directory.
 
-An entry is found by the file's absolute path (one entry per file, overwritten when it changes)
-and used only when its key matches: a hash of the file's bytes together with kvtrack's version,
-this format's number, Python's version and how the file was read (alone or in a directory). So an
-edit, a touch, or new content of the same size never meets a stale entry; hashing costs a few
-percent of parsing (docs/benchmarks.md). Only files without problems are cached, so an invalid file
+An entry is named after the file's absolute path (one entry per file, overwritten when it
+changes) and used only when its header matches the file as it is now: kvtrack's version, this
+format's number, a stamp of the loader's code, Python's version, how the file was read (alone or
+in a directory) and the SHA-256 of the file's bytes. So an edit, a touch, or new content of the
+same size never meets a stale entry. Only files without problems are cached, so an invalid file
 reports its problems on every run.
 
+Nobody else can make kvtrack believe an entry. The payload is authenticated with HMAC-SHA256
+under a per-user secret key (`key` in the cache directory, 32 random bytes, mode 0600, created
+atomically), so a forged or damaged entry is a miss. The directory, the key and every entry must
+be the user's own and not writable by group or others, and none may be a symbolic link;
+otherwise the cache is not used (one warning on stderr) and the file is parsed. Entries are
+opened with O_NOFOLLOW | O_NONBLOCK and must be regular files, so a named pipe put in place of
+one cannot make kvtrack wait. Reading builds kvtrack's own model classes and nothing else.
+
 The cache is an optimisation and never an error: an entry that is corrupt, unreadable or from
-another version is ignored (and rewritten); a directory that cannot be written is skipped silently.
-Entries are written atomically (a temporary file renamed into place), readable by the user only,
-and carry a CRC-32 of their contents, so damage on disk is a miss rather than a wrong register;
-reading builds kvtrack's own model classes and nothing else.
+other code is a miss (and rewritten); without a usable location (no HOME and no passwd entry, a
+directory that cannot be made or written) kvtrack runs uncached, silently.
 
 Where: $KVTRACK_CACHE_DIR, else the platform's user cache directory ($XDG_CACHE_HOME or ~/.cache
 on Linux) + /kvtrack. KVTRACK_NO_CACHE=1 turns it off.
@@ -22,23 +28,29 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import hmac
 import io
 import operator
 import os
 import pickle
+import secrets
+import stat
 import sys
-import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from kvtrack import __version__
-from kvtrack.core.model import Commitment, HistoryEntry, Source
+from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
 from kvtrack.core.period import Period
-from kvtrack.errors import Location
+from kvtrack.errors import KvtrackWarning, Location
 from kvtrack.store.loaded import Part
 
-FORMAT = 8  # bump when Part or the model changes shape
+FORMAT = 9  # bump when Part, the model or the entry layout changes shape
+KEY_FILE = "key"
+_KEY_BYTES = 32
+_MAC_LINE = 2 * hashlib.sha256().digest_size + 1  # hex digest and a newline
 _ALLOWED = {
     ("kvtrack.store.loaded", "Part"),
     ("kvtrack.store.loaded", "Locations"),
@@ -50,15 +62,30 @@ _ALLOWED = {
     ("kvtrack.errors", "Location"),
     ("datetime", "date"),
 }
+_O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 
 
 def directory() -> Path | None:
-    """Where entries live, or None when the cache is turned off."""
+    """Where entries live, or None when the cache is turned off or there is nowhere to keep it."""
     if os.environ.get("KVTRACK_NO_CACHE", "") not in ("", "0"):
         return None
     override = os.environ.get("KVTRACK_CACHE_DIR")
     if override:
         return Path(override)
+    try:
+        return _platform_directory()
+    except (
+        RuntimeError,
+        KeyError,
+        OSError,
+    ):  # no HOME and no passwd entry (DynamicUser, containers)
+        return None
+
+
+def _platform_directory() -> Path:
     if sys.platform == "win32":
         base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
         return base / "kvtrack" / "Cache"
@@ -69,131 +96,271 @@ def directory() -> Path | None:
 
 
 def key(digest: str, standalone: bool) -> bytes:
-    """What an entry must carry to stand for a file with this SHA-256, read this way, by this kvtrack."""
+    """The header an entry must carry to stand for a file with this SHA-256, read this way."""
     how = "file" if standalone else "dir"
     py = "{}.{}".format(*sys.version_info[:2])
     return f"kvtrack-parse-cache {FORMAT} {__version__} {_code()} py{py} {how} {digest}\n".encode()
 
 
-# The modules whose code decides what a file means and whether it is valid.
-_VALIDATOR = (
-    "store/reader.py",
-    "store/yaml_values.py",
-    "store/yaml_events.py",
-    "store/loaded.py",
-    "store/file_text.py",
-    "store/gc_pause.py",
-    "core/schema.py",
-    "core/model.py",
-    "core/period.py",
-    "core/suggest.py",
-)
+def stamped_files() -> list[Path]:
+    """The source files whose code decides what a file means: every module the loader can use.
+
+    Found, not listed: the layering lets `store` import only `core`, `errors` and the package's
+    top, so those are the files (a rename or a new module is covered without anyone remembering).
+    """
+    package = Path(__file__).resolve().parent.parent
+    found = [package / name for name in ("__init__.py", "errors.py")]
+    for sub in ("core", "store"):
+        found.extend(sorted((package / sub).rglob("*.py")))
+    return found
 
 
+@cache
 def _code() -> str:
-    """A stamp of the validator's source files: a checkout edited without a version bump (an
+    """A stamp of the loader's source files: a checkout edited without a version bump (an
     editable install) must not be answered with what older code thought of a file."""
     package = Path(__file__).resolve().parent.parent
     stamp = hashlib.blake2b(digest_size=8)
-    for name in _VALIDATOR:
+    for path in stamped_files():
         try:
-            st = os.stat(package / name)
+            st = os.stat(path)
         except OSError:  # not laid out as files (a zip): the version alone decides
             continue
-        stamp.update(f"{name} {st.st_size} {st.st_mtime_ns};".encode())
+        stamp.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns};".encode())
     return stamp.hexdigest()
 
 
+def entry_name(file: Path) -> str:
+    return (
+        hashlib.blake2b(os.fsencode(os.path.abspath(file)), digest_size=16).hexdigest() + ".pickle"
+    )
+
+
 def entry_path(cache_dir: Path, file: Path) -> Path:
-    name = hashlib.blake2b(os.fsencode(os.path.abspath(file)), digest_size=16).hexdigest()
-    return cache_dir / f"{name}.pickle"
-
-
-def lookup(file: Path, standalone: bool) -> Part | None:
-    """The cached Part of `file` when one was stored for exactly its present bytes, else None.
-
-    The file is hashed as it is read, in blocks, so a hit never holds the file's bytes in memory.
-    """
-    cache_dir = directory()
-    if cache_dir is None:
-        return None
-    try:
-        with file.open("rb") as f:
-            wanted = key(hashlib.file_digest(f, "sha256").hexdigest(), standalone)
-        with entry_path(cache_dir, file).open("rb") as f:
-            if f.read(len(wanted)) != wanted:
-                return None
-            size, crc = f.readline().split()
-            payload = f.read()
-        if len(payload) != int(size) or zlib.crc32(payload) != int(crc, 16):
-            return None  # damaged on disk: a flipped bit must not become a wrong register
-        part = _Unpickler(io.BytesIO(payload)).load()
-    except Exception:  # corrupt, truncated, unreadable, from other code: a miss, never an error
-        return None
-    return part if isinstance(part, Part) else None
+    return cache_dir / entry_name(file)
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def file_digest(f: Any) -> str:
+    """The SHA-256 of an open file's bytes, read in blocks (a hit never holds them in memory)."""
+    return hashlib.file_digest(f, "sha256").hexdigest()
+
+
+# -- the directory and its key -----------------------------------------------------------------
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Place:
+    """An open, trusted cache directory and the user's secret key."""
+
+    path: Path
+    fd: int
+    secret: bytes
+
+
+def _warn(message: str) -> None:
+    import warnings
+
+    warnings.warn(KvtrackWarning(f"{message}; not using the parse cache"), stacklevel=3)
+
+
+def _untrusted(info: os.stat_result, what: str, path: Path, *, private: bool = False) -> bool:
+    """Whether `info` is not the user's own, or writable (readable, when `private`) by others."""
+    others = 0o077 if private else 0o022
+    if hasattr(os, "geteuid") and info.st_uid != os.geteuid():
+        _warn(f"{path}: the {what} belongs to another user")
+        return True
+    if info.st_mode & others:
+        who = "group or others can read it" if private else "group or others can write to it"
+        _warn(f"{path}: {who} (mode {stat.S_IMODE(info.st_mode):04o})")
+        return True
+    return False
+
+
+@contextlib.contextmanager
+def _opened(create: bool) -> Iterator[_Place | None]:
+    """The cache directory, opened and checked, with its key; None when it is not to be used."""
+    cache_dir = directory()
+    if cache_dir is None or os.open not in os.supports_dir_fd:
+        yield None
+        return
+    if create:
+        with contextlib.suppress(OSError):
+            cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+    try:
+        fd = os.open(cache_dir, os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC)
+    except OSError:  # missing, not a directory, not ours to read: silently uncached
+        if os.path.islink(cache_dir):
+            _warn(f"{cache_dir}: the cache directory is a symbolic link")
+        yield None
+        return
+    try:
+        if _untrusted(os.fstat(fd), "cache directory", cache_dir):
+            yield None
+            return
+        secret = _secret(fd, cache_dir, create)
+        yield None if secret is None else _Place(cache_dir, fd, secret)
+    finally:
+        os.close(fd)
+
+
+def _secret(dir_fd: int, cache_dir: Path, create: bool) -> bytes | None:
+    """The user's key: read, or (when storing) made, written and linked into place atomically."""
+    found = _read_key(dir_fd, cache_dir)
+    if found is not None or not create:
+        return found or None
+    tmp = f".key-{secrets.token_hex(8)}"
+    try:
+        fd = os.open(
+            tmp,
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC,
+            0o600,
+            dir_fd=dir_fd,
+        )
+        try:
+            os.write(fd, secrets.token_bytes(_KEY_BYTES))
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        with contextlib.suppress(FileExistsError):  # another kvtrack made one first: use that
+            os.link(tmp, KEY_FILE, src_dir_fd=dir_fd, dst_dir_fd=dir_fd, follow_symlinks=False)
+    except OSError:
+        return None  # cannot write here: uncached, silently
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp, dir_fd=dir_fd)
+    return _read_key(dir_fd, cache_dir) or None
+
+
+def _read_key(dir_fd: int, cache_dir: Path) -> bytes | None:
+    """The key's bytes; None when there is none yet; b"" when there is one that must not be used."""
+    path = cache_dir / KEY_FILE
+    try:
+        fd = os.open(KEY_FILE, os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC, dir_fd=dir_fd)
+    except FileNotFoundError:
+        return None
+    except OSError:
+        _warn(f"{path}: the key file is a symbolic link or cannot be read")
+        return b""
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size != _KEY_BYTES:
+            _warn(f"{path}: the key file is not a {_KEY_BYTES}-byte file")
+            return b""
+        if _untrusted(info, "key file", path, private=True):
+            return b""
+        return os.read(fd, _KEY_BYTES + 1)
+    finally:
+        os.close(fd)
+
+
+# -- entries ----------------------------------------------------------------------------------
+def lookup(file: Path, sha256: str, standalone: bool) -> Part | None:
+    """The cached Part of `file` when one was stored for bytes with this SHA-256, else None."""
+    with _opened(create=False) as place:
+        if place is None:
+            return None
+        try:
+            payload = _payload(place, file, key(sha256, standalone))
+            if payload is None:
+                return None
+            part = _Unpickler(io.BytesIO(payload)).load()
+        except Exception:  # unreadable, from other code: a miss, never an error
+            return None
+    return part if isinstance(part, Part) else None
+
+
+def _payload(place: _Place, file: Path, header: bytes) -> bytes | None:
+    """The entry's authenticated payload, or None."""
+    name = entry_name(file)
+    flags = os.O_RDONLY | _O_NOFOLLOW | _O_NONBLOCK | _O_CLOEXEC
+    try:
+        fd = os.open(name, flags, dir_fd=place.fd)
+    except FileNotFoundError:
+        return None
+    except OSError:  # ELOOP: a symbolic link put in its place
+        _warn(f"{place.path / name}: a cache entry is a symbolic link or cannot be opened")
+        return None
+    with open(fd, "rb") as f:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            _warn(f"{place.path / name}: a cache entry is not a regular file")
+            return None
+        if _untrusted(info, "cache entry", place.path / name):
+            return None
+        if f.read(len(header)) != header:
+            return None  # another file's bytes, other code: a plain miss
+        mac = f.read(_MAC_LINE).rstrip(b"\n")
+        payload = f.read()
+    expected = hmac.new(place.secret, header, "sha256")
+    expected.update(payload)
+    if not hmac.compare_digest(mac, expected.hexdigest().encode()):
+        return None  # forged, or damaged on disk: never a wrong register
+    return payload
+
+
 def store(file: Path, sha256: str, standalone: bool, part: Part) -> None:
     """Store `part`, parsed from bytes with this SHA-256, for `file`, atomically; nothing when that
     cannot be done."""
-    cache_dir = directory()
-    if cache_dir is None:
-        return
-    import tempfile
+    with _opened(create=True) as place:
+        if place is not None:
+            _write_entry(place, entry_name(file), key(sha256, standalone), part)
 
-    tmp: str | None = None
+
+def _write_entry(place: _Place, name: str, header: bytes, part: Part) -> None:
+    tmp = f".tmp-{secrets.token_hex(8)}"
+    written = False
     try:
-        cache_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=cache_dir)  # created 0600
-        with os.fdopen(fd, "wb") as f:
-            f.write(key(sha256, standalone))
-            sizes_at = f.tell()
-            f.write(_sizes(0, 0))  # placeholder, the same length as the real line
-            out = _Counted(f)
+        fd = os.open(
+            tmp,
+            os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_CLOEXEC,
+            0o600,
+            dir_fd=place.fd,
+        )
+        with open(fd, "wb") as f:
+            f.write(header)
+            mac_at = f.tell()
+            f.write(b"0" * (_MAC_LINE - 1) + b"\n")  # placeholder, the same length as the mac
+            out = _Signed(f, hmac.new(place.secret, header, "sha256"))
             pickler = pickle.Pickler(out, protocol=pickle.HIGHEST_PROTOCOL)
             pickler.dispatch_table = _reducers()
             pickler.dump(part)
-            f.seek(sizes_at)
-            f.write(_sizes(out.size, out.crc))
-        os.replace(tmp, entry_path(cache_dir, file))
-        tmp = None
+            f.seek(mac_at)
+            f.write(out.mac.hexdigest().encode())
+        os.replace(tmp, name, src_dir_fd=place.fd, dst_dir_fd=place.fd)
+        written = True
     except (OSError, pickle.PicklingError, RecursionError):
         pass
     finally:
-        if tmp is not None:
+        if not written:
             with contextlib.suppress(OSError):
-                os.unlink(tmp)
+                os.unlink(tmp, dir_fd=place.fd)
 
 
-def _sizes(size: int, crc: int) -> bytes:
-    return f"{size:012d} {crc:08x}\n".encode()
+class _Signed:
+    """A file the pickle is written through, feeding the entry's HMAC as it goes."""
 
-
-class _Counted:
-    """A file the pickle is written through, keeping its size and CRC-32 as it goes."""
-
-    def __init__(self, f: Any) -> None:
+    def __init__(self, f: Any, mac: hmac.HMAC) -> None:
         self._f = f
-        self.size = 0
-        self.crc = 0
+        self.mac = mac
 
     def write(self, chunk: bytes) -> int:
-        self.size += len(chunk)
-        self.crc = zlib.crc32(chunk, self.crc)
+        self.mac.update(chunk)
         written: int = self._f.write(chunk)
         return written
 
 
-def _reducers() -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]]:
-    """Pickle the frozen model classes as calls to their constructors.
+def _reducers() -> dict[type, Callable[[Any], tuple[Any, tuple[Any, ...]]]]:
+    """How the model is pickled: the same on every Python, and fast to load.
 
-    Their default pickling restores each object through dataclasses' `__setstate__`, a Python
-    loop per object; a constructor call is about twice as fast to load (50,000 commitments:
-    0.3 s instead of 0.6 s).
+    The frozen model classes become calls to their constructors: their default pickling restores
+    each object through dataclasses' `__setstate__`, a Python loop per object; a constructor call
+    is about twice as fast to load (50,000 commitments: 0.3 s instead of 0.6 s).
+
+    Enums become `Status(value)`: left to themselves they pickle as `getattr(Status, name)` on
+    some Pythons (3.11.0 to 3.11.4), which the restricted unpickler rightly refuses, so the cache
+    never hit there.
     """
 
     def by_fields(cls: type) -> Callable[[Any], tuple[type, tuple[Any, ...]]]:
@@ -201,7 +368,11 @@ def _reducers() -> dict[type, Callable[[Any], tuple[type, tuple[Any, ...]]]]:
         get = operator.attrgetter(*names)
         return lambda obj: (cls, get(obj))
 
-    return {cls: by_fields(cls) for cls in (Commitment, HistoryEntry, Source, Period, Location)}
+    table: dict[type, Callable[[Any], tuple[Any, tuple[Any, ...]]]] = {
+        cls: by_fields(cls) for cls in (Commitment, HistoryEntry, Source, Period, Location)
+    }
+    table[Status] = lambda status: (Status, (status.value,))
+    return table
 
 
 class _Unpickler(pickle.Unpickler):

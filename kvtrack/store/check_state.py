@@ -10,13 +10,20 @@ fsynced, then renamed over the old one), so a crash or a full disk never leaves 
       "reported": {"groningen-cascadeplein": {"state": "overdue", "due": "2025"}}
     }
 
-Reading never fails: a missing file means "first run"; an unreadable, corrupt or other-version
-file is reported as a warning and treated like a first run (it is then overwritten).
+Reading never fails: a missing file means "first run"; an unreadable, corrupt, too deeply nested
+or other-version file (or one that is not a regular file: never a wait on a named pipe) is
+reported as a warning and treated like a first run (it is then overwritten).
+
+A run holds the state's lock (`kept`) from reading it to writing the new one, so concurrent runs
+(cron and a person, or 32 monitors) each see the one before: the news is reported once.
 """
 
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -28,6 +35,7 @@ from kvtrack.errors import KvtrackError, Location
 
 FORMAT = "kvtrack-check-state"
 VERSION = 1
+_MAX_STATE_BYTES = 16 * 1024 * 1024  # a state of 100,000 reported items is about 10 MB
 _REPORTABLE = {State.OVERDUE.value: State.OVERDUE, State.DUE_SOON.value: State.DUE_SOON}
 
 
@@ -43,13 +51,43 @@ class _Unusable(Exception):
     pass
 
 
+class Session:
+    """The state file of one run, locked: read it, then write the new snapshot."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def read(self) -> StateRead:
+        return read_state(self.path)
+
+    def write(self, snapshot: Snapshot) -> None:
+        write_state(self.path, snapshot)
+
+
+@contextmanager
+def kept(path: Path) -> Iterator[Session]:
+    """The state file locked for one run (the lock file `.NAME.lock` sits beside it)."""
+    from kvtrack.store.lock import locked
+
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(locked(path))
+        except KvtrackError as e:  # no directory for the lock (nor the state), or held too long
+            raise KvtrackError(
+                f"cannot write the state file: {e.message}", where=Location(str(path))
+            ) from None
+        yield Session(path)
+
+
 def read_state(path: Path) -> StateRead:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
+    from kvtrack.store.file_text import read_bytes
+
+    if not os.path.lexists(path):
         return StateRead(None)  # first run: nothing to compare with, nothing to warn about
-    except OSError as e:
-        return StateRead(None, _warning(f"cannot read the state file ({e.strerror})"))
+    try:
+        raw = read_bytes(path, _MAX_STATE_BYTES)
+    except KvtrackError as e:
+        return StateRead(None, _warning(f"cannot read the state file: {e.message}"))
     try:
         return StateRead(_parse(raw))
     except _Unusable as e:
@@ -69,6 +107,8 @@ def _parse(raw: bytes) -> Snapshot:
         raise _Unusable(
             f"the state file is not valid JSON (line {e.lineno} column {e.colno}: {e.msg})"
         ) from None
+    except RecursionError:  # `[[[[...` a hundred thousand deep
+        raise _Unusable("the state file is nested too deeply to be a kvtrack state") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise _Unusable("this is not a kvtrack check state file")
     if data.get("version") != VERSION:

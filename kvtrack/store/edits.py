@@ -2,11 +2,15 @@
 
 `path` is a commitments file or a directory store. In a directory an edit goes to the file that
 holds the commitment, and a new commitment to the file that defines its source; that file is then
-validated as part of the directory (it may cite sources its sibling files define).
+validated as part of the directory (it may cite sources its sibling files define). A new commitment
+is checked against the whole directory (its id must be new in every file), so `add` holds a
+directory-wide lock from that check until the write: of two `add`s of one id into different files,
+one succeeds and the other is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,15 +18,24 @@ from kvtrack.core.edits import Change, new_commitment
 from kvtrack.core.model import Commitment, Register
 from kvtrack.errors import Location, ValidationError
 from kvtrack.store.loaded import Loaded
+from kvtrack.store.lock import locked
 from kvtrack.store.write import Document, edit
+
+Say = Callable[[str], None]
 
 
 def record(
-    path: Path, decide: Callable[[Register], Change], *, timeout: float | None = None
+    path: Path,
+    decide: Callable[[Register], Change],
+    *,
+    timeout: float | None = None,
+    dry_run: Say | None = None,
+    warn: Say | None = None,
 ) -> Change:
     """Apply the change `decide` makes to one commitment (a status, a due, a note) to the file.
 
     `decide` runs on the register as it is on disk under the lock, so it sees every earlier edit.
+    `dry_run` gets the diff instead of the file being written; `warn` what the user should know.
     """
     target, elsewhere = path, None
     if path.is_dir():
@@ -35,24 +48,37 @@ def record(
         doc.update_commitment(result.before, result.after)
         return result
 
-    return edit(target, change, timeout=timeout, sources_elsewhere=elsewhere)
+    return edit(
+        target, change, timeout=timeout, sources_elsewhere=elsewhere, dry_run=dry_run, warn=warn
+    )
 
 
 def add_commitment(
-    path: Path, commitment: Commitment, *, timeout: float | None = None
+    path: Path,
+    commitment: Commitment,
+    *,
+    timeout: float | None = None,
+    dry_run: Say | None = None,
+    warn: Say | None = None,
 ) -> Commitment:
     """Append a new commitment after checking its id and source."""
     target, elsewhere = path, None
-    if path.is_dir():
-        loaded = _directory(path)
-        new_commitment(loaded.register, commitment)  # id unused and source known, directory-wide
-        target, elsewhere = _file_of(loaded, loaded.source_at[commitment.source])
+    whole = locked(path, timeout) if path.is_dir() else contextlib.nullcontext()
+    with whole:
+        if path.is_dir():
+            loaded = _directory(path)
+            new_commitment(
+                loaded.register, commitment
+            )  # id unused and source known, directory-wide
+            target, elsewhere = _file_of(loaded, loaded.source_at[commitment.source])
 
-    def change(doc: Document) -> Commitment:
-        doc.append_commitment(new_commitment(doc.register, commitment))
-        return commitment
+        def change(doc: Document) -> Commitment:
+            doc.append_commitment(new_commitment(doc.register, commitment))
+            return commitment
 
-    return edit(target, change, timeout=timeout, sources_elsewhere=elsewhere)
+        return edit(
+            target, change, timeout=timeout, sources_elsewhere=elsewhere, dry_run=dry_run, warn=warn
+        )
 
 
 def _directory(path: Path) -> Loaded:

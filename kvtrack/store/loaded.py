@@ -35,6 +35,20 @@ class Locations(Mapping[str, Location]):
         """The same places in the same file named another way."""
         return Locations(path, self._at)
 
+    def shifted(self, shifts: list[tuple[int, int]], new: dict[str, tuple[int, int]]) -> Locations:
+        """The places after an edit: `(line, n)` inserted n lines (n < 0: removed) at that line,
+        moving what starts there or later; `new` adds the places of new ids."""
+        if len(shifts) == 1:  # the usual edit: one place, a quick pass
+            (start, n), old = shifts[0], self._at
+            at = {k: (v[0] + n, v[1]) if v[0] >= start else v for k, v in old.items()}
+        else:
+            at = {
+                k: (line + sum(n for s, n in shifts if line >= s), col)
+                for k, (line, col) in self._at.items()
+            }
+        at.update(new)
+        return Locations(self.path, at)
+
     def __getitem__(self, key: str) -> Location:
         line, col = self._at[key]
         return Location(self.path, line, col)

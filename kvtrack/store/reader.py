@@ -12,6 +12,7 @@ directory, taking each file's part from the parse cache when its bytes have not 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date
 from typing import Any
@@ -19,6 +20,7 @@ from typing import Any
 import yaml
 from yaml.events import Event, MappingStartEvent, SequenceStartEvent
 
+from kvtrack.core.limits import MAX_NESTING
 from kvtrack.core.model import Commitment, HistoryEntry, Source
 from kvtrack.core.schema import (
     COMMITMENT,
@@ -70,14 +72,53 @@ def parse_part(text: str | bytes, path: str, *, standalone: bool = True) -> Part
     except yaml.YAMLError as e:
         if isinstance(text, bytes):
             decode(text, path)  # bytes that are not UTF-8: say where
-        raise ValidationError(f"YAML error: {e}", where=Location(path)) from None
+        raise _character_error(text, path) or ValidationError(
+            f"YAML error: {' '.join(str(e).split())}", where=Location(path)
+        ) from None
     finally:
         stream.close()
     if stream.aliases:
         raise _aliases_error(stream, path)
+    reader.problems.extend(
+        Problem(
+            f"nested more than {MAX_NESTING} levels deep (a commitments file needs 5); "
+            "flatten it or quote it as text",
+            Location(path, m.line + 1, m.column + 1),
+        )
+        for m in stream.too_deep[:_ALIASES_SHOWN]
+    )
     if reader.problems:
         raise PartError(reader.problems, reader.part())
     return reader.part()
+
+
+# What YAML allows nowhere in a file: C0 controls but tab, newline and carriage return, and DEL.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL_BYTES = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _character_error(text: str | bytes, path: str) -> ValidationError | None:
+    """The parser's complaint about a character (a NUL byte), as one line at its line:col."""
+    if isinstance(text, bytes):
+        found = _CONTROL_BYTES.search(text)
+        if found is None:
+            return None
+        at, code = found.start(), text[found.start()]
+        line_start = text.rfind(b"\n", 0, at) + 1
+        col = len(text[line_start:at].decode("utf-8", "replace")) + 1
+        line = text.count(b"\n", 0, at) + 1
+    else:
+        m = _CONTROL.search(text)
+        if m is None:
+            return None
+        at, code = m.start(), ord(text[m.start()])
+        line, col = text.count("\n", 0, at) + 1, at - (text.rfind("\n", 0, at) + 1) + 1
+    name = " (NUL)" if code == 0 else ""
+    return ValidationError(
+        f"the control character 0x{code:02x}{name} is not allowed in a YAML file; "
+        "is it a binary file, or was it damaged? Remove the character",
+        where=Location(path, line, col),
+    )
 
 
 def _blank(text: str | bytes) -> bool:
@@ -242,6 +283,21 @@ class _Reader(NodeReader):
         self.source_at.add(source_id, *self.line_col(node))
         self.sources[source_id] = Source(**values)
 
+    def url(self, node: Node | None, what: str) -> str | None:
+        """A link is one line: a newline or control character in it would break every export."""
+        url = self.text(node, what)
+        if url is not None and node is not None:
+            bad = next((c for c in url if not c.isprintable() or c.isspace()), None)
+            if bad is not None:
+                self.problem(
+                    node,
+                    f"{what} contains "
+                    f"{'a space' if bad == ' ' else f'the control character {bad!r}'}; "
+                    "a URL is one line without spaces (write a space as %20)",
+                )
+                return None
+        return url
+
     def commitment(self, node: Node) -> None:
         read = self.fields(node, COMMITMENT)
         if read is None:
@@ -323,6 +379,7 @@ class _Reader(NodeReader):
             Type.SLUG: self.ident,
             Type.SOURCE_ID: self.text,
             Type.TEXT: self.text,
+            Type.URL: self.url,
             Type.KIND: self.kind,
             Type.DATE: self.date,
             Type.PERIOD: self.period,

@@ -13,17 +13,21 @@ from collections.abc import Callable
 from difflib import get_close_matches
 from pathlib import Path
 
+from kvtrack.core.limits import MAX_INPUT_BYTES, MAX_STORE_ENTRIES
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
-from kvtrack.store.file_text import read_bytes
+from kvtrack.store.file_text import open_regular, read_all
 from kvtrack.store.gc_pause import no_gc
 from kvtrack.store.loaded import Loaded, Locations, Part, PartError, Spread
 
 SUFFIXES = (".yaml", ".yml")
 
 
-def load(path: Path) -> Loaded:
-    """The register at `path`, a file or a directory; ValidationError lists every problem."""
+def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Loaded:
+    """The register at `path`, a file or a directory; ValidationError lists every problem.
+
+    Each file is read only if it is a regular file of at most `max_bytes`.
+    """
     if path.is_dir():
         files = yaml_files(path)
         if not files:
@@ -34,7 +38,7 @@ def load(path: Path) -> Loaded:
     else:
         files, standalone = [path], True
     return merge_results(
-        [lambda f=f: load_part(f, standalone=standalone) for f in files],  # type: ignore[misc]
+        [lambda f=f: load_part(f, standalone=standalone, max_bytes=max_bytes) for f in files],  # type: ignore[misc]
         [str(f) for f in files],
     )
 
@@ -87,9 +91,21 @@ def merge_results(
 
 
 def yaml_files(directory: Path) -> list[Path]:
-    """The YAML files under `directory`, sorted by their path relative to it; no hidden ones."""
+    """The YAML files under `directory`, sorted by their path relative to it; no hidden ones.
+
+    Symbolic links to folders are not followed, and the walk gives up after MAX_STORE_ENTRIES
+    entries: `--file /` is a mistake to report at once, not a walk of the whole file system.
+    """
     found: list[tuple[str, Path]] = []
+    seen = 0
     for root, dirs, names in os.walk(directory):
+        seen += len(dirs) + len(names)
+        if seen > MAX_STORE_ENTRIES:
+            raise KvtrackError(
+                f"more than {MAX_STORE_ENTRIES:,} files and folders in this directory; is it "
+                "the register's? Pass --file the folder that holds the *.yaml files",
+                where=Location(str(directory)),
+            )
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             if name.endswith(SUFFIXES) and not name.startswith("."):
@@ -98,16 +114,22 @@ def yaml_files(directory: Path) -> list[Path]:
     return [full for _, full in sorted(found)]
 
 
-def load_part(path: Path, *, standalone: bool = True) -> Part:
-    """One file's Part, from the parse cache when the file's bytes are the ones cached."""
+def load_part(path: Path, *, standalone: bool = True, max_bytes: int = MAX_INPUT_BYTES) -> Part:
+    """One file's Part, from the parse cache when the file's bytes are the ones cached.
+
+    The file is opened once, checked (a regular file of at most `max_bytes`) and hashed in
+    blocks, so a hit never holds its bytes in memory; on a miss the same open file is read.
+    """
     from kvtrack.store import cache
 
     name = str(path)
-    with no_gc():
-        part = cache.lookup(path, standalone)
-    if part is not None:
-        return part if part.path == name else relocate(part, name)
-    data = read_bytes(path)
+    with open_regular(path, max_bytes) as f:
+        with no_gc():
+            part = cache.lookup(path, cache.file_digest(f), standalone)
+        if part is not None:
+            return part if part.path == name else relocate(part, name)
+        f.seek(0)
+        data = read_all(f, path, max_bytes)
     sha256 = cache.digest(data)
     part = _parse_part(data, name, standalone=standalone)
     del data  # a big file's bytes need not stay while the register is written to the cache

@@ -2,44 +2,54 @@
 goes through `edit()`.
 
     with the lock held:                  (concurrent kvtrack writers queue up here)
-        read the text, validate it       (an invalid file is never edited)
-        load it round-trip, apply the change, dump it
-        validate the new text            (refuse an edit that would break the file)
+        read the file once it is stable  (never a file another program is still writing)
+        its register: from the parse cache, or parsed and validated (an invalid file is never edited)
+        apply the change: splice the new text of the changed items into the old text
+        check: each changed item, read on its own, is exactly what was meant; nothing else changed
         if the file changed on disk meanwhile: start again from the new text, never overwrite it
         replace the file atomically      (temp file, fsync, rename, fsync the directory)
+        store the new register in the parse cache, so the next read is warm
 
 A refused edit raises KvtrackError and leaves the file byte for byte as it was.
+
+Why splices and not a YAML round trip: a round trip re-renders the whole file (slow, and it changes
+values it does not understand, like `+1`, `~` or `[1,000]`); a splice changes the edited item's
+lines and nothing else, whatever the rest of the file holds. Why checking the changed items is
+checking the whole register: see `store.splice` — an item of a block list reads the same on its own
+as in the file, and every other byte is the same as in the file that was validated.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import stat
+import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TypeVar
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-from kvtrack.core.model import Commitment, HistoryEntry, Register, Source
-from kvtrack.core.schema import COMMITMENT, TOP
-from kvtrack.core.serialize import commitment_to_dict, history_to_dict, source_to_dict
-from kvtrack.errors import KvtrackError, Location, Problem, ValidationError
-from kvtrack.store import roundtrip
-from kvtrack.store.atomic import replace_text, stale_temp_files
-from kvtrack.store.file_text import read_text
-from kvtrack.store.loaded import Loaded
-from kvtrack.store.lock import locked
-from kvtrack.store.register import parse_text
+from kvtrack.core.model import Commitment, Register, Source
+from kvtrack.errors import KvtrackError, Location, ValidationError
+from kvtrack.store.atomic import stale_temp_files, write_atomic
+from kvtrack.store.file_text import decode, read_bytes
+from kvtrack.store.gc_pause import no_gc
+from kvtrack.store.loaded import Loaded, Part
+from kvtrack.store.lock import FileId, Held, check_interrupt, locked
 
 T = TypeVar("T")
 
 # A person saving the file in an editor between our read and our rename: start again this many
 # times, then give up rather than loop.
 MAX_ATTEMPTS = 5
+# git's "racy" rule: a file modified this recently may still be being written by another program
+# (one that truncates it and writes it in pieces), so wait until it has been still this long.
+RACY_ENV = "KVTRACK_RACY_SECONDS"
+RACY_SECONDS = 1.0
+STABLE_WAIT = 10.0  # seconds to wait for a file that keeps changing, then give up
+BOM = b"\xef\xbb\xbf"
 
 
 class ConcurrentChangeError(KvtrackError):
@@ -48,103 +58,68 @@ class ConcurrentChangeError(KvtrackError):
 
 @dataclass
 class Document:
-    """A commitments file opened for one edit: the validated register and the round-trip tree.
+    """A commitments file opened for one edit: its text and its validated register.
 
-    Change functions read `register` to decide and validate, then change the tree through the
-    methods below, which keep the file's style; `expect` states what the register must contain
-    afterwards, and `edit()` checks it against the re-parsed new text.
+    Change functions read `register` to decide, then state the change through the methods below;
+    `edit()` renders it into the text in the file's style and checks the result.
     """
 
     path: Path
-    text: str
+    seen: FileId  # the file as it was when its register was read
+    part: Part
     loaded: Loaded
-    data: CommentedMap
-    yaml: YAML
-    expected: list[Commitment] = field(default_factory=list)
+    raw: bytes | None = None  # the file's bytes, once read
     # A file of a directory store: the sources its sibling files define (it may cite them).
     sources_elsewhere: frozenset[str] | None = None
+    updates: dict[str, tuple[Commitment, Commitment]] = field(default_factory=dict)
+    new_commitments: list[Commitment] = field(default_factory=list)
+    new_sources: list[Source] = field(default_factory=list)
 
     @property
     def register(self) -> Register:
         return self.loaded.register
 
     @property
-    def lines(self) -> list[str]:
-        return self.text.splitlines()
+    def changed(self) -> bool:
+        return bool(self.updates or self.new_commitments or self.new_sources)
 
-    def commitment_node(self, commitment_id: str) -> CommentedMap:
-        """The tree node of the commitment `commitment_id` (a KvtrackError with a hint if none)."""
-        self.register.get(commitment_id)  # raises with "did you mean"
-        # The loader keeps every commitment of a valid file, in file order, so positions match.
-        for position, commitment in enumerate(self.register.commitments):
-            if commitment.id == commitment_id:
-                node = self.data["commitments"][position]
-                if isinstance(node, CommentedMap):
-                    return node
-        raise AssertionError(f"commitment {commitment_id} is in the register but not in the tree")
+    @property
+    def data(self) -> bytes:
+        """The file's bytes without a byte-order mark (read by `load_bytes`)."""
+        assert self.raw is not None, "load_bytes() first"
+        return self.raw.removeprefix(BOM)
+
+    @property
+    def text(self) -> str:
+        """The file's text (decoded on demand: a big file is worked on as bytes)."""
+        return self.data.decode("utf-8")
+
+    def load_bytes(self) -> bytes | None:
+        """The file's bytes, if they are still the ones the register was read from (else None)."""
+        if self.raw is None:
+            raw = read_bytes(self.path)
+            if FileId.of(_stat(self.path)) != self.seen or len(raw) != self.seen.size:
+                return None
+            self.raw = raw
+        return self.raw
+
+    def update_commitment(self, before: Commitment, after: Commitment) -> None:
+        """Change `before` into `after`: changed fields set in place, a new history entry inserted
+        where its date puts it."""
+        self.register.get(before.id)  # raises with "did you mean"
+        self.updates[before.id] = (before, after)
 
     def append_commitment(self, commitment: Commitment) -> None:
         """Append `commitment` at the end of `commitments:`, styled like the one before it."""
-        items = self._top_list("commitments")
-        node = roundtrip.to_node(commitment_to_dict(commitment))
-        if len(items):
-            roundtrip.quote_like(node, items[-1])
-        roundtrip.append_item(self.data, "commitments", node, self.lines)
-        self.expect(commitment)
+        self.new_commitments.append(commitment)
 
     def add_source(self, source: Source) -> None:
-        """Append `source` at the end of `sources:` (creating the list if the file has none)."""
-        items = self._top_list("sources")
-        node = roundtrip.to_node(source_to_dict(source))
-        if len(items):
-            roundtrip.quote_like(node, items[-1])
-        roundtrip.append_item(self.data, "sources", node, self.lines)
+        """Append `source` at the end of `sources:` (creating the list if the file has none).
 
-    def update_commitment(self, before: Commitment, after: Commitment) -> None:
-        """Write what differs between `before` and `after` into the node of `before`, touching
-        nothing else: changed fields are set in place, new history entries appended."""
-        node = self.commitment_node(before.id)
-        old, new = commitment_to_dict(before), commitment_to_dict(after)
-        if after.history[: len(before.history)] != before.history:
-            raise ValueError("history entries are only ever appended, never changed")
-        for key, value in new.items():
-            if key != "history" and old.get(key, None) != value:
-                roundtrip.set_key(node, key, roundtrip.to_node(value, key), COMMITMENT.names)
-        for key in old.keys() - new.keys():
-            del node[key]
-        for entry in after.history[len(before.history) :]:
-            self._append_history(node, entry)
-        self.expect(after)
-
-    def _append_history(self, node: CommentedMap, entry: HistoryEntry) -> None:
-        if not isinstance(node.get("history"), CommentedSeq):  # absent, or `history:` (null)
-            roundtrip.set_key(node, "history", CommentedSeq(), COMMITMENT.names)
-        history = node["history"]
-        item = roundtrip.to_node(history_to_dict(entry))
-        example = history[-1] if len(history) else self._any_history_entry()
-        if isinstance(example, CommentedMap) and example.fa.flow_style():
-            item.fa.set_flow_style()  # the file writes entries as `- {date: ..., ...}`
-        roundtrip.quote_like(item, example)
-        roundtrip.append_item(node, "history", item, self.lines)
-
-    def expect(self, commitment: Commitment) -> None:
-        """After the edit, the file must hold exactly `commitment` (checked on the re-parsed text)."""
-        self.expected.append(commitment)
-
-    def _top_list(self, key: str) -> CommentedSeq:
-        value = self.data.get(key)
-        if not isinstance(value, CommentedSeq):  # absent or `key:` with nothing (null)
-            value = CommentedSeq()
-            roundtrip.set_key(self.data, key, value, TOP.names)
-        return value
-
-    def _any_history_entry(self) -> Any:
-        """The last history entry written anywhere in the file, as a style example."""
-        for node in reversed(self.data.get("commitments") or []):
-            history = node.get("history") if isinstance(node, CommentedMap) else None
-            if isinstance(history, CommentedSeq) and len(history):
-                return history[-1]
-        return None
+        Its identifiers are written with the schema's three keys (null when unknown), so that is
+        the source the file will hold."""
+        known = {k: source.identifiers.get(k) for k in ("publication", "zaak", "document")}
+        self.new_sources.append(replace(source, identifiers={**known, **source.identifiers}))
 
 
 def edit(
@@ -153,36 +128,33 @@ def edit(
     *,
     timeout: float | None = None,
     sources_elsewhere: frozenset[str] | None = None,
+    dry_run: Callable[[str], None] | None = None,
+    warn: Callable[[str], None] | None = None,
 ) -> T:
     """Apply `change` to the file at `path` safely (see the module docstring) and return its result.
 
     `change` may run more than once (when the file changes on disk under it), each time on a fresh
     Document, so it must decide from `doc.register` and not from state kept between calls.
+    `dry_run`: write nothing, give it the unified diff instead. `warn`: told what the user should
+    know about a successful edit (other hard links keep the old content).
     """
     if not path.is_file():
-        read_text(path)  # a missing file or a directory: its message, before a lock file is made
+        read_bytes(path)  # a missing file or a directory: its message, before a lock file is made
     if path.is_symlink():  # write the file the link points to; replacing the link would orphan it
         path = Path(os.path.realpath(path))
-    if _read_only(path):  # a rename would replace it anyway; respect the user's chmod
+    if _read_only(path) and dry_run is None:  # a rename would replace it anyway; respect chmod
         raise KvtrackError(
             "the file is read-only, so kvtrack will not change it (chmod u+w to allow edits)",
             where=Location(str(path)),
         )
-    with locked(path, timeout):
+    with locked(path, timeout) as held:
         for stale in stale_temp_files(path):  # left by a writer that was killed mid-write
             with contextlib.suppress(OSError):
                 stale.unlink()
         for _ in range(MAX_ATTEMPTS):
-            text = read_text(path)
-            doc = _open(path, text, sources_elsewhere)
-            result = _apply(change, doc)
-            new_text = _render(doc)
-            _check(doc, new_text)
-            if read_text(path) != text:  # saved by an editor (which takes no lock) meanwhile
-                continue
-            if new_text != text:
-                replace_text(path, new_text)
-            return result
+            done, result = _attempt(path, held, change, sources_elsewhere, dry_run, warn)
+            if done:
+                return result
     raise ConcurrentChangeError(
         f"the file changed on disk {MAX_ATTEMPTS} times while kvtrack was editing it; "
         "nothing was written. Try again when it is no longer being saved",
@@ -190,17 +162,46 @@ def edit(
     )
 
 
-def _read_only(path: Path) -> bool:
-    """Not writable by us, or by nobody at all (root may write anything, but `chmod a-w` is a wish)."""
-    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
-    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
+def _attempt(
+    path: Path,
+    held: Held,
+    change: Callable[[Document], T],
+    sources_elsewhere: frozenset[str] | None,
+    dry_run: Callable[[str], None] | None,
+    warn: Callable[[str], None] | None,
+) -> tuple[bool, T]:
+    """One read–change–write: (True, result), or (False, result) when the file changed meanwhile."""
+    doc = _open(path, held, sources_elsewhere)
+    try:  # a refusal needs neither the bytes nor, when the cache has them, the parser
+        result = _apply(change, doc)
+    except KvtrackError:
+        if doc.raw is not None:  # parsed just now: the next command need not parse again
+            _remember(path, doc.raw, doc.part, sources_elsewhere is None)
+        raise
+    if not doc.changed:
+        return True, result
+    raw = doc.load_bytes()
+    if raw is None:  # changed on disk since the register was read
+        return False, result
+    from kvtrack.store.rewrite import render_document
 
-
-def _apply(change: Callable[[Document], T], doc: Document) -> T:
-    try:
-        return change(doc)
-    except KvtrackError as e:  # a refusal: say which file it was about
-        raise e.located(Location(str(doc.path))) from None
+    with no_gc():  # the new Part and its pickle are big and hold no cycles
+        new_data, new_part = render_document(doc)
+    if dry_run is not None:
+        dry_run(unified_diff(doc.text, new_data.decode("utf-8"), str(path), str(path)))
+        return True, result
+    check_interrupt()  # Ctrl-C so far: not applied
+    now = path.stat()
+    if FileId.of(now) != doc.seen:  # saved by an editor (which takes no lock) meanwhile
+        return False, result
+    if new_data != doc.data:
+        written = (BOM if raw.startswith(BOM) else b"") + new_data
+        write_atomic(path, written)
+        held.wrote(FileId.of(path.stat()))
+        with no_gc():
+            _remember(path, written, new_part, sources_elsewhere is None)
+        _warn_links(path, now.st_nlink, warn)
+    return True, result
 
 
 def not_editable(what: str, path: Path, error: ValidationError) -> ValidationError:
@@ -213,43 +214,173 @@ def not_editable(what: str, path: Path, error: ValidationError) -> ValidationErr
     )
 
 
-def _open(path: Path, text: str, sources_elsewhere: frozenset[str] | None = None) -> Document:
+def unified_diff(old: str, new: str, old_name: str, new_name: str) -> str:
+    """The unified diff of two texts, worked out only around where they differ (fast on big files)."""
+    if old == new:
+        return ""
+    import difflib
+
+    head = _common(lambda m: old[:m] == new[:m], min(len(old), len(new)))
+    room = min(len(old), len(new)) - head
+    tail = _common(lambda m: old[len(old) - m :] == new[len(new) - m :], room)
+    cut = len(old) - tail
+    if cut > 0 and old[cut - 1] != "\n":  # the common end starts mid-line: take whole lines
+        after = old.find("\n", cut)
+        tail = 0 if after < 0 else len(old) - (after + 1)
+    start = old.rfind("\n", 0, head) + 1
+    first_line = old.count("\n", 0, start)
+    a = old[start : len(old) - tail].splitlines(keepends=True)
+    b = new[start : len(new) - tail].splitlines(keepends=True)
+    rest_a = old[len(old) - tail :].splitlines(keepends=True)
+    rest_b = new[len(new) - tail :].splitlines(keepends=True)
+    # Context: three lines on each side, taken from the text around the change.
+    before = old[:start].splitlines(keepends=True)[-3:]
+    a = before + a + rest_a[:3]
+    b = before + b + rest_b[:3]
+    offset = first_line - len(before)
+    out = []
+    for line in difflib.unified_diff(a, b, old_name, new_name, n=3):
+        m = re.match(r"@@ -(\d+)(,\d+)? \+(\d+)(,\d+)? @@", line)
+        if m:
+            line = f"@@ -{int(m[1]) + offset}{m[2] or ''} +{int(m[3]) + offset}{m[4] or ''} @@\n"
+        out.append(
+            line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+        )
+    return "".join(out)
+
+
+def _common(same: Callable[[int], bool], most: int) -> int:
+    """The largest m <= most with same(m), for a `same` that holds up to some m and not after
+    (a binary search of slice comparisons: fast on big texts, unlike a character loop)."""
+    lo, hi = 0, most
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if same(mid):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# -- reading ---------------------------------------------------------------------------------------
+def racy_seconds() -> float:
+    raw = os.environ.get(RACY_ENV, "").strip()
     try:
-        loaded = parse_text(text, str(path), sources_elsewhere=sources_elsewhere)
-    except ValidationError as e:
-        raise not_editable("file", path, e) from None
-    yaml = roundtrip.make_yaml(text)
-    data = roundtrip.load(yaml, text)
-    return Document(path, text, loaded, data, yaml, sources_elsewhere=sources_elsewhere)
+        return max(0.0, float(raw)) if raw else RACY_SECONDS
+    except ValueError:
+        return RACY_SECONDS
 
 
-def _render(doc: Document) -> str:
-    new_text = roundtrip.dump(doc.yaml, doc.data)
-    if "\r\n" in doc.text:  # keep Windows line endings; ruamel writes "\n"
-        new_text = new_text.replace("\r\n", "\n").replace("\n", "\r\n")
-    return new_text
+def wait_until_still(path: Path, held: Held | None = None) -> FileId:
+    """The file's identity once no other program is writing it (git's racy rule).
+
+    A file modified within the last second (and not by kvtrack, which the lock records) may be
+    in the middle of being written by a program that truncates it and writes it in pieces: wait
+    until it has been still that long. The bytes are then read and used only if the file's size
+    and modification time are the same after the read as before (`Document.load_bytes`, and the
+    cache hashes the file between the two stats), so a half-written file is never edited.
+    """
+    window = racy_seconds()
+    deadline = time.monotonic() + STABLE_WAIT
+    ours = held.last_written() if held is not None else None
+    while True:
+        st = _stat(path)
+        age = time.time() - st.st_mtime_ns / 1e9
+        if FileId.of(st) == ours or not 0 <= age < window:
+            return FileId.of(st)
+        _pause(path, deadline, window - age)
 
 
-def _check(doc: Document, new_text: str) -> None:
-    """Refuse the edit unless the new text is valid and says what the change meant it to say."""
-    where = Location(str(doc.path))
+def _stat(path: Path) -> os.stat_result:
     try:
-        elsewhere = doc.sources_elsewhere
-        after = parse_text(new_text, str(doc.path), sources_elsewhere=elsewhere).register
-    except ValidationError as e:
-        raise ValidationError(
-            "refused: this edit would make the file invalid, so nothing was written:",
-            where=where,
-            problems=[Problem(p.message, where) for p in e.problems],
-        ) from None
-    for wanted in doc.expected:
+        return path.stat()
+    except OSError:
+        read_bytes(path)  # its message
+        raise
+
+
+def _pause(path: Path, deadline: float, seconds: float) -> None:
+    if time.monotonic() + seconds > deadline:
+        raise ConcurrentChangeError(
+            f"the file kept changing for {STABLE_WAIT:g} s (another program is writing it); "
+            "nothing was written. Try again when it is done",
+            where=Location(str(path)),
+        )
+    check_interrupt()
+    time.sleep(min(seconds + 0.01, 0.25))
+
+
+def _cached(path: Path, standalone: bool) -> Part | None:
+    """The parse cache's Part for the file's present bytes (hashed in blocks), else None."""
+    from kvtrack.store import cache
+
+    try:
+        with path.open("rb") as f:
+            sha256 = cache.file_digest(f)
+    except OSError:  # gone or unreadable: the read that follows says why
+        return None
+    return cache.lookup(path, sha256, standalone)
+
+
+def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | None) -> Document:
+    """The file's register once the file is still: from the parse cache, else parsed."""
+    from kvtrack.store.register import merge
+
+    standalone = sources_elsewhere is None
+    for _ in range(MAX_ATTEMPTS):
+        seen = wait_until_still(path, held)
+        raw: bytes | None = None
+        part = _cached(path, standalone)
         try:
-            written = after.get(wanted.id)
-        except KvtrackError:
-            written = None
-        if written != wanted:  # e.g. a YAML quoting surprise; never write what we did not mean
-            raise KvtrackError(
-                f"refused: the edit of '{wanted.id}' did not come out as intended when written "
-                "as YAML, so nothing was written; please report this",
-                where=where,
-            )
+            if part is None:
+                from kvtrack.store.reader import parse_part
+
+                raw = read_bytes(path)
+                decode(raw, str(path))  # not UTF-8: say where, as validate does
+                part = parse_part(raw, str(path), standalone=standalone)
+            elif part.path != str(path):
+                from kvtrack.store.register import relocate
+
+                part = relocate(part, str(path))
+            loaded = merge([part], sources_elsewhere=sources_elsewhere or frozenset())
+        except ValidationError as e:
+            raise not_editable("file", path, e) from None
+        if FileId.of(_stat(path)) == seen and (raw is None or len(raw) == seen.size):
+            return Document(path, seen, part, loaded, raw, sources_elsewhere)
+    raise ConcurrentChangeError(
+        "the file kept changing while kvtrack read it; nothing was written. Try again",
+        where=Location(str(path)),
+    )
+
+
+def _apply(change: Callable[[Document], T], doc: Document) -> T:
+    try:
+        return change(doc)
+    except KvtrackError as e:  # a refusal: say which file it was about
+        raise e.located(Location(str(doc.path))) from None
+
+
+def _read_only(path: Path) -> bool:
+    """Not writable by us, or by nobody at all (root may write anything, but `chmod a-w` is a wish)."""
+    writable_bits = stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH
+    return not os.access(path, os.W_OK) or not path.stat().st_mode & writable_bits
+
+
+def _remember(path: Path, data: bytes, part: Part, standalone: bool) -> None:
+    """Leave the parse cache right for the new bytes, so the next read is warm."""
+    from kvtrack.store import cache
+
+    cache.store(path, cache.digest(data), standalone, part)
+
+
+def _warn_links(path: Path, links: int, warn: Callable[[str], None] | None) -> None:
+    """A rename gives the file a new inode: its other hard links keep the old content."""
+    if warn is not None and links > 1:
+        others = links - 1
+        warn(
+            f"{path}: warning: this file had {others} other hard link{'s' * (others != 1)}; "
+            "kvtrack replaces the file, so the other name(s) keep the old content"
+        )
+
+
+# -- rendering and checking ------------------------------------------------------------------------

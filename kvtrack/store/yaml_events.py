@@ -25,6 +25,8 @@ from yaml.events import (
     StreamEndEvent,
 )
 
+from kvtrack.core.limits import MAX_NESTING
+
 try:  # libyaml's parser is several times faster; the pure one is just as safe
     from yaml import CSafeLoader as _Parser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -90,6 +92,7 @@ class Stream:
         self._loader: Any = _Parser(text)
         self._next: Callable[[], Any] = self._loader.get_event
         self.aliases: list[Mark] = []
+        self.too_deep: list[Mark] = []  # where a node nested deeper than MAX_NESTING starts
 
     def close(self) -> None:
         self._loader.dispose()
@@ -108,12 +111,20 @@ class Stream:
         event = self._next()
         return event.start_mark if isinstance(event, DocumentStartEvent) else None
 
-    def node(self, first: Any) -> Node:
-        """The whole node that starts with `first`."""
+    def node(self, first: Any, depth: int = 2) -> Node:
+        """The whole node that starts with `first`, `depth` levels below the top of the file.
+
+        Deeper than MAX_NESTING, the node's events are skipped (an empty node is returned, its
+        start recorded in `too_deep`): a few kilobytes of `[[[[...` must not exhaust the stack.
+        """
         kind = type(first)
         if kind is ScalarEvent:
             scalar: ScalarEvent = first
             return scalar
+        if depth > MAX_NESTING and kind in (SequenceStartEvent, MappingStartEvent):
+            self.too_deep.append(first.start_mark)
+            self._skip()
+            return Seq(first, []) if kind is SequenceStartEvent else Map(first, [])
         if kind is SequenceStartEvent:
             items: list[Node] = []
             add = items.append
@@ -125,7 +136,7 @@ class Stream:
                 elif type(event) is SequenceEndEvent:
                     return Seq(first, items)
                 else:
-                    add(self.node(event))
+                    add(self.node(event, depth + 1))
         if kind is MappingStartEvent:
             pairs: list[tuple[Node, Node]] = []
             add_pair = pairs.append
@@ -135,14 +146,27 @@ class Stream:
                 if type(key) is MappingEndEvent:
                     return Map(first, pairs)
                 if type(key) is not ScalarEvent:  # a complex key: its events come first
-                    key = self.node(key)
+                    key = self.node(key, depth + 1)
                 value = get()
-                add_pair((key, value if type(value) is ScalarEvent else self.node(value)))
+                add_pair(
+                    (key, value if type(value) is ScalarEvent else self.node(value, depth + 1))
+                )
         if kind is AliasEvent:
             self.aliases.append(first.start_mark)
             alias: AliasEvent = first
             return alias
         raise AssertionError(f"unexpected YAML event {first!r}")  # pragma: no cover
+
+    def _skip(self) -> None:
+        """Take the events up to the end of the collection just started, without recursion."""
+        open_ = 1
+        get = self._next
+        while open_:
+            kind = type(get())
+            if kind is SequenceStartEvent or kind is MappingStartEvent:
+                open_ += 1
+            elif kind is SequenceEndEvent or kind is MappingEndEvent:
+                open_ -= 1
 
     def items(self) -> Iterator[Node]:
         """The items of the sequence just started (its SequenceStartEvent already taken)."""
