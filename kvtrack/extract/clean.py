@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from kvtrack.extract.glue import split_glued
+from kvtrack.extract.literals import CASE_ODD
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,31 +121,55 @@ def _markdown_line(line: str) -> str:
 
 # Furniture that may span lines (the Aanhangsel title block) or be glued to the next heading
 # ("…, Aanhangsel 1Antwoord 3"); each is replaced by a line break so a glued heading stands alone.
-_PAGE_BLOCKS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"(?:Tweede|Eerste)[ \t]+Kamer,?[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4},?[ \t]+"
-        r"Aanhangsel(?:[ \t]+van[ \t]+de[ \t]+Handelingen)?(?:[ \t]*\d{1,4}(?!\d))?",
-        r"\b(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s*\d{4}\s*-\s*\d{4}\s*\d*|[ \t]*\d?)",
-        r"\bVergaderjaar\s+\d{4}\s*[–—-]\s*\d{4}\s+Aanhangsel\s+van\s+de\s+Handelingen\b",
-        r"\bVragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer,?\s+met\s+de\s+daarop\s+door\s+de"
-        r"\s+regering\s+gegeven\s+antwoorden\b(?:\s*\n[ \t]*\d{1,5}[ \t]*(?=\n))?",
-        r"\bah-(?:tk|ek)-\d{8}-\d+\b",
-        r"\bISSN\s*\d{4}\s*-?\s*\d{3}[\dX](?![\dX])",
-        r"['’`]s-Gravenhage[ \t]+\d{4}(?!\d)",
-        r"\bOfficiële\s+uitgave\s+van\s+het\s+Koninkrijk\s+der\s+Nederlanden(?:\s+sinds\s+1814)?\.?",
-        r"\bDatum\s+publicatie\s*Organisatie\s*Vergaderjaar\s*(?:Nummer|Dossier-?\s+en\s+ondernummer)?"
-        r"\s*(?:Datum\s+ontvangst)?",
-        r"\bSdu\s+Uitgevers\b",
-    )
-]
+# Written in lower case and matched against the lower-cased text, each starting with its literal
+# words (a `\b` before the first word is the lookbehind after it): the regex engine then finds
+# them by a fast scan for that word instead of trying the pattern at every character of the text.
+_PAGE_BLOCK_SOURCES = (
+    r"(?:tweede|eerste)[ \t]+kamer,?[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4},?[ \t]+"
+    r"aanhangsel(?:[ \t]+van[ \t]+de[ \t]+handelingen)?(?:[ \t]*\d{1,4}(?!\d))?",
+    r"(?:t(?<!\wt)weede|e(?<!\we)erste)\s+kamer\s+der\s+staten-generaal"
+    r"(?:\s*\d{4}\s*-\s*\d{4}\s*\d*|[ \t]*\d?)",
+    r"vergaderjaar(?<!\wvergaderjaar)\s+\d{4}\s*[–—-]\s*\d{4}\s+aanhangsel\s+van\s+de\s+handelingen\b",
+    r"vragen(?<!\wvragen)\s+gesteld\s+door\s+de\s+leden\s+der\s+kamer,?\s+met\s+de\s+daarop\s+door"
+    r"\s+de\s+regering\s+gegeven\s+antwoorden\b(?:\s*\n[ \t]*\d{1,5}[ \t]*(?=\n))?",
+    r"ah-(?<!\wah-)(?:tk|ek)-\d{8}-\d+\b",
+    r"issn(?<!\wissn)\s*\d{4}\s*-?\s*\d{3}[\dx](?![\dx])",
+    r"['’`]s-gravenhage[ \t]+\d{4}(?!\d)",
+    r"officiële(?<!\wofficiële)\s+uitgave\s+van\s+het\s+koninkrijk\s+der\s+nederlanden"
+    r"(?:\s+sinds\s+1814)?\.?",
+    r"datum(?<!\wdatum)\s+publicatie\s*organisatie\s*vergaderjaar\s*"
+    r"(?:nummer|dossier-?\s+en\s+ondernummer)?\s*(?:datum\s+ontvangst)?",
+    r"sdu(?<!\wsdu)\s+uitgevers\b",
+)
+# (lower-case pattern on the lower-cased text, the same pattern ignoring case on the text itself:
+# the second for a text in which lower-casing changes a letter's length or case rules)
+_PAGE_BLOCKS = [(re.compile(p), re.compile(p, re.IGNORECASE)) for p in _PAGE_BLOCK_SOURCES]
 
 
 def _remove_page_blocks(text: str, furniture: list[str]) -> str:
-    for pattern in _PAGE_BLOCKS:
-        furniture.extend(" ".join(m.group(0).split()) for m in pattern.finditer(text))
-        text = pattern.sub("\n", text)
+    lowered = text.lower()
+    exact = len(lowered) == len(text) and not CASE_ODD.search(text)
+    for on_lowered, ignoring_case in _PAGE_BLOCKS:
+        pattern, subject = (on_lowered, lowered) if exact else (ignoring_case, text)
+        spans = [m.span() for m in pattern.finditer(subject)]
+        if not spans:
+            continue
+        furniture.extend(" ".join(text[a:b].split()) for a, b in spans)
+        text = _replace_spans(text, spans)
+        if exact:
+            lowered = _replace_spans(lowered, spans)
     return text
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each of the (sorted, disjoint) spans replaced by a line break."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "\n".join(pieces)
 
 
 _PAGE_NUMBER = re.compile(
@@ -180,16 +205,18 @@ _REFERENCE_WORDS = re.compile(
     r"blz\.|p\.|Stb\.|Stcrt\.|ECLI|Dagblad|NOS|NRC|Volkskrant|Trouw|Telegraaf|RTL|Omroep|Nieuwsuur"
     r"|artikel|rapport|bericht|brief|website|https?://|www\.)",
 )
+# Each marker pattern starts with its digit and looks behind it, so the engine scans for digits
+# (rare in text) instead of trying a lookbehind at every character.
 _MARKER_AFTER_PUNCT = re.compile(
-    r"(?<=[^\d\s][.?!,;:»”)\"'’])(\d{1,2})(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
+    r"(\d(?<=[^\d\s][.?!,;:»”)\"'’]\d)\d?)(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
 )
-_MARKER_AFTER_QUOTE = re.compile(r"(?<=[»”’)])\d{1,2}(?=[?.!,;:]*(?:\s|$))")
-_MARKER_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿ»”)\"'’])(\d{1,2})(?=[?.!,;:]?(?:\s|$))")
+_MARKER_AFTER_QUOTE = re.compile(r"\d(?<=[»”’)]\d)\d?(?=[?.!,;:]*(?:\s|$))")
+_MARKER_AFTER_WORD = re.compile(r"(\d(?<=[a-zà-ÿ»”)\"'’]\d)\d?)(?=[?.!,;:]?(?:\s|$))")
 _TRAILING_MARKERS = re.compile(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
 _ENDS_TEXT = re.compile(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
 _ABBREVIATION_END = re.compile(r"\b(?:nr|nrs|d\.d|o\.a|blz|p|vgl|jo|art|zie)\.$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(
-    r"^\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
+_MONTH_AFTER = re.compile(  # used with .match(text, pos)
+    r"\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
     r"|oktober|november|december)\b",
     re.IGNORECASE,
 )
@@ -276,8 +303,7 @@ def _strip_markers(line: str, footnote_numbers: set[int]) -> str:
     line = _TRAILING_MARKERS.sub(r"\1", line)
 
     def after_punct(m: re.Match[str]) -> str:
-        following = line[m.end() :]
-        return m.group(0) if _MONTH_AFTER.match(following) else ""
+        return m.group(0) if _MONTH_AFTER.match(line, m.end()) else ""
 
     line = _MARKER_AFTER_PUNCT.sub(after_punct, line)
     if footnote_numbers:
