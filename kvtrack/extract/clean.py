@@ -67,7 +67,10 @@ def _normalise_characters(text: str) -> str:
 
 
 def _collapse_spaces(line: str) -> str:
-    return re.sub(r"[ ]{2,}", " ", line).strip()
+    return _SPACE_RUN.sub(" ", line).strip() if "  " in line else line.strip()
+
+
+_SPACE_RUN = re.compile(r"[ ]{2,}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -98,18 +101,24 @@ def _markdown_line(line: str) -> str:
         return f"{definition[1]} {definition[2]}"
     if _MD_RULE.match(line) or line.strip().startswith("|---") or line.strip() == "```":
         return ""
-    line = _MD_HEADING.sub("", line)
-    line = _MD_QUOTE.sub("", line)
+    # (each substitution only where its sign is in the line: most lines pass for a hyphen)
+    if "#" in line:
+        line = _MD_HEADING.sub("", line)
+    if ">" in line:
+        line = _MD_QUOTE.sub("", line)
     if "|" in line and line.strip().startswith("|"):
         line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-    line = _MD_FOOTNOTE_REF.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    for _ in range(2):
-        line = _MD_EMPHASIS.sub(r"\2", line)
-    line = _MD_ITALIC.sub(r"\1", line)
-    line = _MD_ITALIC_UNDERSCORE.sub(r"\1", line)
-    line = line.replace("**", "").replace("__", "")
-    line = _MD_ESCAPE.sub(r"\1", line)
+    if "[" in line:
+        line = _MD_FOOTNOTE_REF.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        for _ in range(2):
+            line = _MD_EMPHASIS.sub(r"\2", line)
+        line = _MD_ITALIC.sub(r"\1", line)
+        line = _MD_ITALIC_UNDERSCORE.sub(r"\1", line)
+        line = line.replace("**", "").replace("__", "")
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
     bullet = _MD_BULLET.match(line)
     if bullet and not re.match(r"^\s*–\s+\w+\s+–", line):
         line = "• " + line[bullet.end() :]
@@ -207,6 +216,7 @@ _REFERENCE_WORDS = re.compile(
 )
 # Each marker pattern starts with its digit and looks behind it, so the engine scans for digits
 # (rare in text) instead of trying a lookbehind at every character.
+_DIGIT = re.compile(r"\d")
 _MARKER_AFTER_PUNCT = re.compile(
     r"(\d(?<=[^\d\s][.?!,;:»”)\"'’]\d)\d?)(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
 )
@@ -226,6 +236,8 @@ def _marker_numbers(lines: list[str]) -> set[int]:
     """Numbers glued to text the way footnote markers are ("gewenst is?1", "anderen.2")."""
     seen: set[int] = set()
     for line in lines:
+        if not _DIGIT.search(line):
+            continue
         for m in _MARKER_AFTER_PUNCT.finditer(line):
             seen.update(int(g) for g in m.groups() if g)
         for m in _MARKER_AFTER_WORD.finditer(line):
@@ -299,6 +311,8 @@ def _continues_footnote(line: str, previous: str) -> bool:
 
 
 def _strip_markers(line: str, footnote_numbers: set[int]) -> str:
+    if not _DIGIT.search(line):
+        return line  # every marker is a number
     line = _MARKER_AFTER_QUOTE.sub("", line)
     line = _TRAILING_MARKERS.sub(r"\1", line)
 
