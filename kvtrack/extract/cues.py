@@ -28,7 +28,7 @@ from kvtrack.extract.clauses import (
     segment_bounds,
     third_party_frame,
 )
-from kvtrack.extract.literals import CASE_ODD, literal_finder
+from kvtrack.extract.literals import CASE_ODD, WORD, prefilter
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,15 +75,18 @@ _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
 # Each rule with the words its pattern cannot match without, read from the pattern once.
-_RULES = tuple((rule, literal_finder(rule.pattern)) for rule in table.STRONG + table.WEAK)
+_RULES = tuple((rule, prefilter(rule.pattern)) for rule in table.STRONG + table.WEAK)
 
 
 def _cues(text: str) -> list[_Cue]:
-    lowered = "" if CASE_ODD.search(text) else text.lower()
+    lowered = text.lower()
+    if CASE_ODD.search(text) or len(lowered) != len(text):
+        return [_Cue(r, m.start(), m.end()) for r, _ in _RULES for m in r.pattern.finditer(text)]
+    words = set(WORD.findall(lowered))
     return [
         _Cue(rule, m.start(), m.end())
-        for rule, finder in _RULES
-        if not lowered or finder is None or finder.search(lowered)
+        for rule, test in _RULES
+        if test.passes(lowered, words)
         if rule.needs is None or rule.needs.search(text)
         for m in rule.pattern.finditer(text)
     ]
