@@ -105,7 +105,7 @@ def _sequence(items: list[Any], left: bool, right: bool) -> list[Requirement]:
     start = 0
     while start < len(items):
         end = start
-        strings: set[str] | None = {""}
+        strings: set[str] = {""}
         while end < len(items):
             spelled = _strings(items[end])
             if spelled is None:
@@ -116,7 +116,7 @@ def _sequence(items: list[Any], left: bool, right: bool) -> list[Requirement]:
             strings, end = joined, end + 1
         if end > start:
             bounded = (_boundary_before(items, start, left), _boundary_after(items, end, right))
-            found += _run(strings or set(), *bounded)
+            found += _run(strings, *bounded)
             start = end
             continue
         op, arg = items[start]
