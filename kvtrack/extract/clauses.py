@@ -8,6 +8,7 @@ words that open a clause without being its subject is enough for the cues the ex
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kvtrack.extract.cue_table import INFINITIVES, SERVICES
@@ -86,6 +87,14 @@ _NOT_NEGATING = re.compile(
 _PARENTHESIS = re.compile(r"\([^()]{0,200}\)")
 
 
+@functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
+def _without_parentheses(text: str) -> str:
+    """A parenthesis ("de regeling (Lbv)") is an aside, not a clause break: blanked out."""
+    if "(" not in text:
+        return text
+    return _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
     """The clause around text[start:end]: (begin, end, whether a subordinator opened it)."""
     return _bounds(CLAUSE_BREAK, text, start, end)
@@ -107,8 +116,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
 
 
 def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int, bool]:
-    # A parenthesis ("de regeling (Lbv)") is an aside, not a clause break: blank it out.
-    text = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _without_parentheses(text)
     begin, subordinate = 0, False
     for m in pattern.finditer(text, 0, start):
         if _pronoun_not_subordinator(text, m):
