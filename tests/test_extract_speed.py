@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kvtrack.core.lowercase import CASE_ODD
 from kvtrack.extract import cue_table, extract_document
-from kvtrack.extract.literals import CASE_ODD, WORD, prefilter, requirements
+from kvtrack.extract.literals import WORD, prefilter, requirements
 
 DATA = Path(__file__).parent / "data" / "extract"
 RULES = [(rule, prefilter(rule.pattern)) for rule in cue_table.STRONG + cue_table.WEAK]

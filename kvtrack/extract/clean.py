@@ -11,8 +11,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from kvtrack.core.lowercase import aligned_lower
 from kvtrack.extract.glue import split_glued
-from kvtrack.extract.literals import CASE_ODD
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,16 +156,17 @@ _PAGE_BLOCKS = [(re.compile(p), re.compile(p, re.IGNORECASE)) for p in _PAGE_BLO
 
 
 def _remove_page_blocks(text: str, furniture: list[str]) -> str:
-    lowered = text.lower()
-    exact = len(lowered) == len(text) and not CASE_ODD.search(text)
+    lowered = aligned_lower(text)
     for on_lowered, ignoring_case in _PAGE_BLOCKS:
-        pattern, subject = (on_lowered, lowered) if exact else (ignoring_case, text)
-        spans = [m.span() for m in pattern.finditer(subject)]
+        if lowered is None:
+            spans = [m.span() for m in ignoring_case.finditer(text)]
+        else:
+            spans = [m.span() for m in on_lowered.finditer(lowered)]
         if not spans:
             continue
         furniture.extend(" ".join(text[a:b].split()) for a, b in spans)
         text = _replace_spans(text, spans)
-        if exact:
+        if lowered is not None:
             lowered = _replace_spans(lowered, spans)
     return text
 

@@ -28,7 +28,7 @@ from kvtrack.extract.clauses import (
     segment_bounds,
     third_party_frame,
 )
-from kvtrack.extract.literals import CASE_ODD, WORD, prefilter
+from kvtrack.extract.literals import prefilter, sentence_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,10 +83,10 @@ _RULES = tuple((rule, prefilter(rule.pattern)) for rule in table.STRONG + table.
 
 
 def _cues(text: str) -> list[_Cue]:
-    lowered = text.lower()
-    if CASE_ODD.search(text) or len(lowered) != len(text):
+    split = sentence_words(text)
+    if split is None:
         return [_Cue(r, m.start(), m.end()) for r, _ in _RULES for m in r.pattern.finditer(text)]
-    words = set(WORD.findall(lowered))
+    lowered, words = split
     return [
         _Cue(rule, m.start(), m.end())
         for rule, test in _RULES

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
+from kvtrack.core.lowercase import aligned_lower
+
 _OPS: Any = _sre
 _LITERAL = _OPS.LITERAL
 _IN = _OPS.IN
@@ -34,11 +36,6 @@ _ASSERT = _OPS.ASSERT
 _CATEGORY = _OPS.CATEGORY
 _BOUNDARY = _OPS.AT_BOUNDARY
 _SPACE = _OPS.CATEGORY_SPACE
-
-# Characters that a case-insensitive pattern matches with an ASCII letter although their lower
-# case does not contain that letter (dotted and dotless i, long s, Kelvin sign): a text holding
-# one is not prefiltered, so the test never skips a pattern that would match.
-CASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
 
 WORD = re.compile(r"\w+")
 
@@ -80,6 +77,13 @@ class Prefilter:
             if wanted.isdisjoint(words) and (fragments is None or not fragments.search(lowered)):
                 return False
         return True
+
+
+def sentence_words(text: str) -> tuple[str, set[str]] | None:
+    """The lower-cased sentence and its words, as `Prefilter.passes` takes them; None when the
+    sentence cannot be prefiltered (see core/lowercase.py): try every pattern on it."""
+    lowered = aligned_lower(text)
+    return None if lowered is None else (lowered, set(WORD.findall(lowered)))
 
 
 def prefilter(pattern: re.Pattern[str]) -> Prefilter:

@@ -135,8 +135,10 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
 # is not tried (most rules' patterns open with optional prepositions and would otherwise be tried
 # at every position of every sentence).
 _MONTHS = r"jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec"
+# Written in lower case: searched in the lower-cased sentence (core/lowercase.py), a literal
+# word is found by a fast scan.
 TRIGGERS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
+    name: re.compile(pattern)
     for name, pattern in {
         "summer-before": r"zomer",
         "summer-after": r"zomer",
@@ -152,8 +154,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         "iso-date": r"\d{4}-[01]\d-",
         "month": _MONTHS,
         "part-of-year": r"eind|begin|ultimo|start|primo|aanvang|medio|midden|half|halverwege|voorjaar|lente"
-        r"|zomer|najaar|herfst|winter|kwartaal|helft|\b[QH][1-4]\b",
-        "short-quarter": r"[QH][1-4]",
+        r"|zomer|najaar|herfst|winter|kwartaal|helft|\b[qh][1-4]\b",
+        "short-quarter": r"[qh][1-4]",
         "two-years": r"(?:19|20)\d\d\D{1,20}(?:19|20)\d\d",
         "year": r"(?:19|20)\d\d",
         "relative-year": r"jaar",
