@@ -28,7 +28,7 @@ from kvtrack.extract.clauses import (
     segment_bounds,
     third_party_frame,
 )
-from kvtrack.extract.literals import prefilter, sentence_words
+from kvtrack.extract.literals import PrefilterIndex, sentence_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,18 +79,16 @@ _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
 # Each rule with the words its pattern cannot match without, read from the pattern once.
-_RULES = tuple((rule, prefilter(rule.pattern)) for rule in table.STRONG + table.WEAK)
+_RULES = table.STRONG + table.WEAK
+_PREFILTERS = PrefilterIndex([rule.pattern for rule in _RULES])
 
 
 def _cues(text: str) -> list[_Cue]:
     split = sentence_words(text)
-    if split is None:
-        return [_Cue(r, m.start(), m.end()) for r, _ in _RULES for m in r.pattern.finditer(text)]
-    lowered, words = split
+    rules = _RULES if split is None else [_RULES[i] for i in _PREFILTERS.possible(*split)]
     return [
         _Cue(rule, m.start(), m.end())
-        for rule, test in _RULES
-        if test.passes(lowered, words)
+        for rule in rules
         if rule.needs is None or rule.needs.search(text)
         for m in rule.pattern.finditer(text)
     ]

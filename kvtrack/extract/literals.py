@@ -171,21 +171,37 @@ def _item(op: Any, arg: Any, left: bool, right: bool) -> list[Requirement]:
 
 
 def _branch(alternatives: Any, left: bool, right: bool) -> list[Requirement]:
-    """One condition per rank: the union of one requirement of every alternative (any such
-    union holds for every match)."""
-    options = [
-        sorted(set(_sequence(list(a), left, right)), key=Requirement.rank, reverse=True)
-        for a in alternatives
-    ]
+    """Conditions that hold for every alternative: each the union of one requirement from every
+    alternative (any such union holds), chosen to be alike: starting from one of the first
+    alternative's, each other alternative adds its requirement sharing most strings with the
+    union so far ("ik stuur" | "wij sturen" gives {ik, wij} and {stuur, sturen}, not mixtures)."""
+    options = [sorted(set(_sequence(list(a), left, right)), key=_rank) for a in alternatives]
     if not options or not all(options):
         return []
     found: list[Requirement] = []
-    for chosen in zip(*options, strict=False):
-        union = Requirement()
-        for requirement in chosen:
-            union = union | requirement
-        found.append(union)
+    for seed in options[0]:
+        union = seed
+        for other in options[1:]:
+            union = union | min(other, key=lambda r: _likeness(union, r, len(_all(seed))))
+        if union not in found:
+            found.append(union)
     return found
+
+
+def _all(requirement: Requirement) -> frozenset[str]:
+    return requirement.words | requirement.fragments
+
+
+def _likeness(union: Requirement, candidate: Requirement, seed_size: int) -> tuple[int, int]:
+    """Most strings shared, then nearest in size to the seed: a pronoun pairs with a pronoun."""
+    shared = len(_all(union) & _all(candidate))
+    return (-shared, abs(len(_all(candidate)) - seed_size))
+
+
+def _rank(requirement: Requirement) -> tuple[int, int]:
+    """Most selective first (whole words, then long ones)."""
+    words, shortest = requirement.rank()
+    return (-words, -shortest)
 
 
 def _strings(item: tuple[Any, Any]) -> set[str] | None:
@@ -230,11 +246,36 @@ def _product(a: set[str], b: set[str]) -> set[str] | None:
 
 
 def _boundary_before(items: list[Any], index: int, left: bool) -> bool:
-    return left if index == 0 else _makes_boundary(items[index - 1])
+    """Is a word boundary certain before items[index]? Also past an optional part that ends in
+    one when present ("ik (ook )?stuur")."""
+    while index > 0:
+        previous = items[index - 1]
+        if _makes_boundary(previous):
+            return True
+        content = _optional_content(previous)
+        if not content or not _makes_boundary(content[-1]):
+            return False
+        index -= 1
+    return left
 
 
 def _boundary_after(items: list[Any], index: int, right: bool) -> bool:
-    return right if index >= len(items) else _makes_boundary(items[index])
+    while index < len(items):
+        following = items[index]
+        if _makes_boundary(following):
+            return True
+        content = _optional_content(following)
+        if not content or not _makes_boundary(content[0]):
+            return False
+        index += 1
+    return right
+
+
+def _optional_content(item: tuple[Any, Any]) -> list[Any] | None:
+    op, arg = item
+    if op in _REPEATS and arg[0] == 0:
+        return list(arg[2])
+    return None
 
 
 def _makes_boundary(item: tuple[Any, Any]) -> bool:
@@ -253,3 +294,30 @@ def _makes_boundary(item: tuple[Any, Any]) -> bool:
     if op in _REPEATS and arg[0] >= 1 and len(arg[2]) == 1:
         return _makes_boundary(next(iter(arg[2])))
     return False
+
+
+class PrefilterIndex:
+    """Prefilters of many patterns, looked up by the words of a sentence: a sentence is tested
+    only against the patterns one of whose required words it has (and those that require no
+    whole word), so a sentence costs a look-up per word, not a test per pattern."""
+
+    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+        self._filters = [prefilter(p) for p in patterns]
+        self._by_word: dict[str, set[int]] = {}
+        self._always: set[int] = set()
+        for index, test in enumerate(self._filters):
+            first = test.conditions[0] if test.conditions else None
+            if first is None or first[1] is not None or not first[0]:
+                self._always.add(index)
+                continue
+            for word in first[0]:
+                self._by_word.setdefault(word, set()).add(index)
+
+    def possible(self, lowered: str, words: set[str]) -> list[int]:
+        """The indices, in order, of the patterns that may match the sentence."""
+        candidates = set(self._always)
+        for word in words:
+            found = self._by_word.get(word)
+            if found is not None:
+                candidates |= found
+        return [i for i in sorted(candidates) if self._filters[i].passes(lowered, words)]

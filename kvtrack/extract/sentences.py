@@ -80,10 +80,10 @@ def _starts_sentence(text: str) -> bool:
 
 
 def _real_full_stop(before: str) -> bool:
-    token = re.search(r"(\S+)$", before)
-    if token is None:
+    # the last word: a search for r"(\S+)$" would try every position of a long paragraph
+    if not before or before[-1].isspace():
         return True
-    word = token.group(1).lower().lstrip("(«“\"'")
+    word = before.rsplit(maxsplit=1)[-1].lower().lstrip("(«“\"'")
     if word in _NO_BREAK_AFTER:
         return False
     if re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
