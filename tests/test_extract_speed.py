@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kvtrack.core.lowercase import CASE_ODD
-from kvtrack.extract import cue_table, extract_document
+from kvtrack.extract import clauses, cue_table, extract_document
 from kvtrack.extract.literals import WORD, prefilter, requirements
 
 DATA = Path(__file__).parent / "data" / "extract"
@@ -114,3 +114,40 @@ def test_a_megabyte_of_varied_text_completes() -> None:
     quotes = {c.quote for c in extraction.commitments}
     assert {c.quote for c in first.commitments} <= quotes
     assert len(extraction.commitments) > len(first.commitments)
+
+
+def _reference_bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> object:
+    """clauses._bounds as it was written first: a fresh search for every question."""
+    text = re.sub(r"\([^()]{0,200}\)", lambda m: " " * len(m.group(0)), text)
+
+    def pronoun(m: re.Match[str]) -> bool:
+        if m.group(0).lower() not in ("die", "dat"):
+            return False
+        previous = re.search(r"(\w+)\s*$", text[: m.start()])
+        return previous is not None and previous.group(1).lower() in clauses._VERB_FORMS
+
+    begin, subordinate = 0, False
+    for m in pattern.finditer(text, 0, start):
+        if pronoun(m):
+            continue
+        begin = m.end()
+        subordinate = m.group(0)[:1].isalpha() and m.group(0).lower() not in ("en", "maar", "of")
+    stop = len(text)
+    for m in pattern.finditer(text, end):
+        if not pronoun(m):
+            stop = m.start()
+            break
+    return begin, stop, subordinate
+
+
+def test_clause_bounds_from_one_search_agree_with_a_search_per_question() -> None:
+    sentences = _sentences()[::7]
+    checked = 0
+    for sentence in sentences:
+        for pattern in (clauses.CLAUSE_BREAK, clauses._SEGMENT_BREAK):
+            for start in range(0, len(sentence), 3):
+                for end in (start + 1, start + 9):
+                    got = clauses._bounds(pattern, sentence, start, end)
+                    assert got == _reference_bounds(pattern, sentence, start, end), sentence
+                    checked += 1
+    assert checked > 10_000

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 
 from kvtrack.extract.cue_table import INFINITIVES, SERVICES
 
@@ -117,26 +118,65 @@ def is_aside(text: str, start: int, end: int) -> bool:
 
 def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int, bool]:
     text = _without_parentheses(text)
+    breaks = _breaks(pattern, text)
     begin, subordinate = 0, False
-    for m in pattern.finditer(text, 0, start):
+    for m in _breaks_before(pattern, text, breaks, start):
         if _pronoun_not_subordinator(text, m):
             continue
-        begin = m.end()
-        subordinate = m.group(0)[:1].isalpha() and m.group(0).lower() not in ("en", "maar", "of")
+        begin = m[1]
+        subordinate = m[2][:1].isalpha() and m[2].lower() not in ("en", "maar", "of")
     stop = len(text)
-    for m in pattern.finditer(text, end):
+    for m in _breaks_from(pattern, text, breaks, end):
         if not _pronoun_not_subordinator(text, m):
-            stop = m.start()
+            stop = m[0]
             break
     return begin, stop, subordinate
 
 
-def _pronoun_not_subordinator(text: str, m: re.Match[str]) -> bool:
+_Break = tuple[int, int, str]  # start, end, text of a clause break
+
+
+@functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
+def _breaks(pattern: re.Pattern[str], text: str) -> tuple[_Break, ...]:
+    """Every break in the text, found once; the questions about it take their part."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text))
+
+
+def _breaks_before(
+    pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], start: int
+) -> list[_Break]:
+    """The breaks `pattern.finditer(text, 0, start)` finds, for a text cut off at `start`.
+
+    For CLAUSE_BREAK, which looks no further than the character after a match: those of the
+    whole text that end before `start`, then the short stretch up to `start` searched as if the
+    text ended there. A pattern with lookaheads (the "en" of _SEGMENT_BREAK) may see a break
+    before `start` differently once the text is cut there: it is searched afresh."""
+    if pattern is not CLAUSE_BREAK:
+        return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, 0, start)]
+    kept = [b for b in breaks if b[1] < start]
+    resume = kept[-1][1] if kept else 0
+    return kept + [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, resume, start)]
+
+
+def _breaks_from(
+    pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], end: int
+) -> list[_Break] | Iterator[_Break]:
+    """The breaks `pattern.finditer(text, end)` finds: those of the whole text from `end` on,
+    unless one of them straddles `end` (then the text is searched from there)."""
+    if any(b[0] < end < b[1] for b in breaks):
+        return ((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, end))
+    return [b for b in breaks if b[0] >= end]
+
+
+def _pronoun_not_subordinator(text: str, m: _Break) -> bool:
     """ "presenteren die bij de Voorjaarsnota": after a verb, "die"/"dat" is an object pronoun."""
-    if m.group(0).lower() not in ("die", "dat"):
+    if m[2].lower() not in ("die", "dat"):
         return False
-    previous = re.search(r"(\w+)\s*$", text[: m.start()])
-    return previous is not None and previous.group(1).lower() in _VERB_FORMS
+    before = text[: m[0]].rstrip()
+    first = len(before)
+    while first > 0 and (before[first - 1].isalnum() or before[first - 1] == "_"):
+        first -= 1  # the word before: the \w+ run that ends there
+    return first < len(before) and before[first:].lower() in _VERB_FORMS
 
 
 def negated(text: str, start: int, end: int) -> bool:

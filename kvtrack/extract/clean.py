@@ -412,6 +412,7 @@ def _join_broken_word(left: str, right: str) -> str | None:
 def _join_midline(line: str) -> str:
     if "-" not in line:
         return line
+
     def join(m: re.Match[str]) -> str:
         return m[1] + m[2] if _SUFFIX_ONLY.match(m[2]) else m.group(0)
 
