@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from kvtrack.extract.cue_table import INFINITIVES, SERVICES
 
@@ -144,7 +144,7 @@ def _breaks(pattern: re.Pattern[str], text: str) -> tuple[_Break, ...]:
 
 def _breaks_before(
     pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], start: int
-) -> list[_Break]:
+) -> Sequence[_Break]:
     """The breaks `pattern.finditer(text, 0, start)` finds, for a text cut off at `start`.
 
     For CLAUSE_BREAK, which looks no further than the character after a match: those of the
@@ -152,10 +152,15 @@ def _breaks_before(
     text ended there. A pattern with lookaheads (the "en" of _SEGMENT_BREAK) may see a break
     before `start` differently once the text is cut there: it is searched afresh."""
     if pattern is not CLAUSE_BREAK:
-        return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, 0, start)]
+        return _breaks_in_cut_text(pattern, text, start)
     kept = [b for b in breaks if b[1] < start]
     resume = kept[-1][1] if kept else 0
     return kept + [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, resume, start)]
+
+
+@functools.lru_cache(maxsize=16)  # segment_bounds asks twice for the same cut
+def _breaks_in_cut_text(pattern: re.Pattern[str], text: str, start: int) -> tuple[_Break, ...]:
+    return tuple((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, 0, start))
 
 
 def _breaks_from(

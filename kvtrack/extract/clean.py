@@ -287,12 +287,15 @@ def _remove_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     return _strip_leading_markers(stripped_lines, found), footnotes
 
 
+_LEADING_MARKER = re.compile(r"(\d{1,2})\s+(?=[a-z(])")
+
+
 def _strip_leading_markers(lines: list[str], footnote_numbers: set[int]) -> list[str]:
     """A marker the PDF put at the start of the next line: "30 juni 2023" / "3 ingegaan op"."""
     out: list[str] = []
     previous = ""
     for line in lines:
-        m = re.match(r"^(\d{1,2})\s+(?=[a-z(])", line)
+        m = _LEADING_MARKER.match(line) if line[:1].isdigit() else None
         if m and int(m[1]) in footnote_numbers and previous and not _ENDS_TEXT.search(previous):
             line = line[m.end() :]
         out.append(line)

@@ -15,6 +15,7 @@ _NO_BREAK_AFTER = frozenset(
     }
 )  # fmt: skip
 _END = re.compile(r"[.?!…]+[»”’\"')]*(?=\s+|$)")
+_INITIAL = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
 _PARAGRAPH_END = re.compile(r"[.?!:;…»”’\"')]$")
 
 
@@ -86,7 +87,7 @@ def _real_full_stop(before: str) -> bool:
     word = before.rsplit(maxsplit=1)[-1].lower().lstrip("(«“\"'")
     if word in _NO_BREAK_AFTER:
         return False
-    if re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+    if _INITIAL.fullmatch(word):
         return False  # an initial ("J. Jansen") or an abbreviation like "o.a"
     return not re.fullmatch(r"\d{1,2}", word) or len(before.strip()) > 3
 
