@@ -8,6 +8,7 @@ words that open a clause without being its subject is enough for the cues the ex
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from collections.abc import Iterator, Sequence
@@ -136,6 +137,14 @@ def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[
 _Break = tuple[int, int, str]  # start, end, text of a clause break
 
 
+def _start_of(b: _Break) -> int:
+    return b[0]
+
+
+def _end_of(b: _Break) -> int:
+    return b[1]
+
+
 @functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
 def _breaks(pattern: re.Pattern[str], text: str) -> tuple[_Break, ...]:
     """Every break in the text, found once; the questions about it take their part."""
@@ -153,7 +162,7 @@ def _breaks_before(
     before `start` differently once the text is cut there: it is searched afresh."""
     if pattern is not CLAUSE_BREAK:
         return _breaks_in_cut_text(pattern, text, start)
-    kept = [b for b in breaks if b[1] < start]
+    kept = list(breaks[: bisect.bisect_left(breaks, start, key=_end_of)])  # ends are sorted
     resume = kept[-1][1] if kept else 0
     return kept + [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, resume, start)]
 
@@ -168,9 +177,10 @@ def _breaks_from(
 ) -> list[_Break] | Iterator[_Break]:
     """The breaks `pattern.finditer(text, end)` finds: those of the whole text from `end` on,
     unless one of them straddles `end` (then the text is searched from there)."""
-    if any(b[0] < end < b[1] for b in breaks):
+    first = bisect.bisect_left(breaks, end, key=_start_of)
+    if first > 0 and breaks[first - 1][1] > end:  # only the break before can straddle `end`
         return ((m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, end))
-    return [b for b in breaks if b[0] >= end]
+    return list(breaks[first:])
 
 
 def _pronoun_not_subordinator(text: str, m: _Break) -> bool:
