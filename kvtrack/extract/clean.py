@@ -26,6 +26,7 @@ def clean(text: str) -> CleanText:
     furniture: list[str] = []
     text = _remove_page_blocks(_normalise_characters(text), furniture)
     lines = _remove_furniture(text.split("\n"), furniture)
+    del text  # a big document's text is held once at a time (here: as its lines)
     lines = [_markdown_line(line) for line in lines]
     lines, footnotes = _remove_footnotes(lines)
     lines = [_collapse_spaces(line) for line in lines]

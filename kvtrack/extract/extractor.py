@@ -36,7 +36,10 @@ def extract_document(
     today in Amsterdam); the extraction's `answered_from` then says where it came from.
     Raises KvtrackError when the text has no Vraag/Antwoord structure.
     """
-    document = read_document(clean(text))
+    cleaned = clean(text)
+    del text  # the raw text is not read again: a big document is not held twice
+    document = read_document(cleaned)
+    del cleaned
     header, answered_from = _with_answer_date(document.header, file, metadata, today)
     anchor = header.answered or header.submitted
     source = _source(header, file)
