@@ -28,6 +28,7 @@ from kvtrack.extract.clauses import (
     segment_bounds,
     third_party_frame,
 )
+from kvtrack.extract.glue import FUNCTION_WORDS
 from kvtrack.extract.literals import PrefilterIndex, sentence_words
 
 
@@ -80,7 +81,7 @@ _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 # Each rule with the words its pattern cannot match without, read from the pattern once.
 _RULES = table.STRONG + table.WEAK
-_PREFILTERS = PrefilterIndex([rule.pattern for rule in _RULES])
+_PREFILTERS = PrefilterIndex([rule.pattern for rule in _RULES], common=FUNCTION_WORDS)
 
 
 def _cues(text: str) -> list[_Cue]:

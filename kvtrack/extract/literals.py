@@ -179,10 +179,15 @@ def _branch(alternatives: Any, left: bool, right: bool) -> list[Requirement]:
     if not options or not all(options):
         return []
     found: list[Requirement] = []
+    used: list[set[Requirement]] = [set() for _ in options]
     for seed in options[0]:
         union = seed
-        for other in options[1:]:
-            union = union | min(other, key=lambda r: _likeness(union, r, len(_all(seed))))
+        for k, other in enumerate(options[1:], start=1):
+            # each of an alternative's requirements once, while it has unused ones
+            fresh = [r for r in other if r not in used[k]] or other
+            chosen = min(fresh, key=lambda r: _likeness(union, r, len(_all(seed))))
+            used[k].add(chosen)
+            union = union | chosen
         if union not in found:
             found.append(union)
     return found
@@ -301,16 +306,21 @@ class PrefilterIndex:
     only against the patterns one of whose required words it has (and those that require no
     whole word), so a sentence costs a look-up per word, not a test per pattern."""
 
-    def __init__(self, patterns: list[re.Pattern[str]]) -> None:
+    def __init__(
+        self, patterns: list[re.Pattern[str]], common: frozenset[str] = frozenset()
+    ) -> None:
+        """`common`: words in nearly every sentence ("de", "is", "ik"); a pattern is looked up
+        by the condition of whole words with the fewest of them (speed only: any would do)."""
         self._filters = [prefilter(p) for p in patterns]
         self._by_word: dict[str, set[int]] = {}
         self._always: set[int] = set()
         for index, test in enumerate(self._filters):
-            first = test.conditions[0] if test.conditions else None
-            if first is None or first[1] is not None or not first[0]:
+            keys = [words for words, fragments in test.conditions if words and fragments is None]
+            if not keys:
                 self._always.add(index)
                 continue
-            for word in first[0]:
+            key = min(keys, key=lambda words: (len(words & common), len(words)))
+            for word in key:
                 self._by_word.setdefault(word, set()).add(index)
 
     def possible(self, lowered: str, words: set[str]) -> list[int]:
