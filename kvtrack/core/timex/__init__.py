@@ -60,7 +60,7 @@ def find_times(text: str, anchor: date | None = None, *, future: bool = False) -
     found: list[tuple[int, int, int, Resolved]] = []
     for order, (name, pattern, handler) in enumerate(RULES):
         trigger = TRIGGERS.get(name)
-        if trigger is not None and lowered is not None and not trigger.search(lowered):
+        if trigger is not None and lowered is not None and not trigger.found(lowered):
             continue
         for m in pattern.finditer(text):
             if m.end() <= m.start():
