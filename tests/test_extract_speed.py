@@ -4,6 +4,7 @@ a big document is read in one pass, and a terminal sees progress inside it."""
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,17 @@ def test_clause_bounds_from_one_search_agree_with_a_search_per_question() -> Non
                     assert got == _reference_bounds(pattern, sentence, start, end), sentence
                     checked += 1
     assert checked > 10_000
+
+
+def test_a_long_paragraph_is_split_into_sentences_in_linear_time() -> None:
+    # a document copied without line breaks is one paragraph: each full stop used to copy the rest
+    from kvtrack.extract.sentences import split_sentences
+
+    def cpu(n: int) -> float:
+        paragraph = "Dit is een zin over de zaak. " * n
+        start = time.process_time()
+        assert len(split_sentences(paragraph)) == n
+        return time.process_time() - start
+
+    small, large = cpu(10_000), cpu(40_000)  # 290 KB and 1.2 MB
+    assert large < 8 * max(small, 0.02)  # four times the text: not sixteen times the time

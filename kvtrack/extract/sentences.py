@@ -15,6 +15,7 @@ _NO_BREAK_AFTER = frozenset(
     }
 )  # fmt: skip
 _END = re.compile(r"[.?!…]+[»”’\"')]*(?=\s+|$)")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
 _INITIAL = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
 _PARAGRAPH_END = re.compile(r"[.?!:;…»”’\"')]$")
 
@@ -60,8 +61,10 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _END.finditer(paragraph):
         end = m.end()
-        following = paragraph[end:].lstrip()
-        if following and not _starts_sentence(following):
+        # the first character after the spaces (not a copy of the rest: a long paragraph has
+        # many full stops)
+        after = _NEXT_CHARACTER.match(paragraph, end)
+        if after is not None and not _starts_sentence(after[1]):
             continue
         if m.group(0).startswith(".") and not _real_full_stop(paragraph[start : m.start()]):
             continue
