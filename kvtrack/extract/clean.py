@@ -267,7 +267,7 @@ def _is_footnote_start(line: str, markers: set[int], previous_blank: bool) -> bo
 def _remove_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     markers = _marker_numbers(lines)
     out: list[str] = []
-    footnotes: list[str] = []
+    footnotes: list[list[str]] = []  # each footnote's lines, joined at the end (linear time)
     found: set[int] = set()
     current: list[str] | None = None
     for index, line in enumerate(lines):
@@ -275,17 +275,16 @@ def _remove_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
         stripped = line.strip()
         if stripped and _is_footnote_start(stripped, markers, previous_blank):
             current = [stripped]
-            footnotes.append(stripped)
+            footnotes.append(current)
             found.add(int(_FOOTNOTE_START.match(stripped)[1]))  # type: ignore[index]
             continue
         if current is not None and _continues_footnote(line, current[-1]):
             current.append(stripped)
-            footnotes[-1] = footnotes[-1] + " " + stripped
             continue
         current = None
         out.append(line)
     stripped_lines = [_strip_markers(line, found) for line in out]
-    return _strip_leading_markers(stripped_lines, found), footnotes
+    return _strip_leading_markers(stripped_lines, found), [" ".join(f) for f in footnotes]
 
 
 _LEADING_MARKER = re.compile(r"(\d{1,2})\s+(?=[a-z(])")
@@ -305,10 +304,13 @@ def _strip_leading_markers(lines: list[str], footnote_numbers: set[int]) -> list
     return out
 
 
+_HEADING_START = re.compile(r"(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d")
+
+
 def _continues_footnote(line: str, previous: str) -> bool:
     if not line.strip() or line[:1].isspace():
         return False
-    if re.match(r"^(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d", line.strip()):
+    if _HEADING_START.match(line.strip()):
         return False
     if previous.endswith(("-", "/")):
         return True
