@@ -174,6 +174,22 @@ _ANSWER_BY = re.compile(
     r"Antwoord\s+van\s+(?P<by>.+?)\s*\((?:ontvangen|ingekomen)\s+(?:op\s+)?(?P<date>[^)]*)\)",
     re.IGNORECASE | re.DOTALL,
 )
+# How every match of _QUESTIONS and _ANSWER_BY ends: "(ingezonden 5 juli 2024)".
+_QUESTIONS_END = re.compile(r"\((?:ingezonden|ingediend)\s+(?:op\s+)?[^)]*\)")
+_ANSWER_END = re.compile(r"\((?:ontvangen|ingekomen)\s+(?:op\s+)?[^)]*\)", re.IGNORECASE)
+
+
+def _search_to_last(
+    pattern: re.Pattern[str], end: re.Pattern[str], text: str
+) -> re.Match[str] | None:
+    """`pattern.search(text)` for a pattern whose every match ends with a match of `end`, searched
+    only up to the last of those: the same match, but a start that cannot reach one is not tried
+    in every way its lazy groups could stretch (a header of many "Vragen van ... aan de ..."
+    without "(ingezonden ...)" took minutes)."""
+    last_end = max((m.end() for m in end.finditer(text)), default=None)
+    return None if last_end is None else pattern.search(text, 0, last_end)
+
+
 _QUOTED_TITLE = re.compile(r"[«“\"„‘']([^«»“”\"„‘’']{3,300})[»”\"’']")
 
 
@@ -204,8 +220,8 @@ def _combine_accents(text: str) -> str:
 
 def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
     text = _combine_accents(" ".join(line.strip() for line in lines if line.strip()))
-    questions = _QUESTIONS.search(text)
-    answer = _ANSWER_BY.search(text)
+    questions = _search_to_last(_QUESTIONS, _QUESTIONS_END, text)
+    answer = _search_to_last(_ANSWER_BY, _ANSWER_END, text)
     subject = asked_by = addressed_to = None
     submitted = answered = None
     if questions:
