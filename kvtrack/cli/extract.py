@@ -133,6 +133,15 @@ def _say_where_answer_dates_came_from(results: list[DocumentResult]) -> None:
 
 
 def _run(paths: list[Path], max_bytes: int) -> list[DocumentResult]:
+    from kvtrack.store.gc_pause import no_gc
+
+    # extraction builds no cycles: the collector would only walk a big document's lines again
+    # and again (1 MB: 10-15 % of the time)
+    with no_gc():
+        return _extract(paths, max_bytes)
+
+
+def _extract(paths: list[Path], max_bytes: int) -> list[DocumentResult]:
     from kvtrack.cli.options import today
     from kvtrack.extract.files import extract_documents
 
