@@ -267,7 +267,7 @@ def forged(register_file: Path, mac: bytes) -> None:
         loaded_module.Locations(str(register_file), {"a": (11, 5)}),
         [],
     )
-    payload = pickle.dumps(done)
+    payload = cache.payload(done)
     e.write_bytes(header + mac + b"\n" + payload)
 
 
@@ -449,7 +449,7 @@ def test_check_as_a_uid_without_a_passwd_entry():
 
 
 # -- every Python, every model type -------------------------------------------------------------
-def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped):
+def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped, monkeypatch):
     """Every class a real entry names is one the restricted unpickler allows (on this Python)."""
 
     class Recording(cache._Unpickler):
@@ -457,11 +457,14 @@ def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped):
             names.add((module, name))
             return super().find_class(module, name)
 
+    monkeypatch.setattr(cache, "_Unpickler", Recording)
     for path in (register_file, shipped):
         names: set[tuple[str, str]] = set()
         assert load(path).register.commitments[0].title
         payload = entry(path).read_bytes().split(b"\n", 2)[2]
-        assert isinstance(Recording(io.BytesIO(payload)).load(), cache.Part)
+        decoded = cache._decoded(memoryview(payload), keep_pieces=False)
+        assert isinstance(decoded, cache.Part)
+        assert decoded.commitments == load(path).register.commitments
         assert ("kvtrack.core.model", "Status") in names
         assert ("builtins", "getattr") not in names
 
@@ -548,3 +551,59 @@ def test_editing_any_stamped_file_changes_the_stamp(monkeypatch, tmp_path):
         assert cache._code() != before
     finally:
         cache._code.cache_clear()
+
+
+# -- an edit re-encodes only the pieces it changed -------------------------------------------------
+def many(count: int) -> str:
+    """MINIMAL's source and `count` commitments: more than one piece of the entry."""
+    head = MINIMAL.split("commitments:\n")[0]
+    items = "".join(
+        f"  - id: c{i}\n    title: Toezegging {i}\n    source: src\n    quote: Wij doen {i}.\n"
+        f"    due: {2025 + i % 3}-Q{1 + i % 4}\n    status: open\n"
+        for i in range(count)
+    )
+    return head + "commitments:\n" + items
+
+
+def pieces(path: Path) -> list[bytes]:
+    """The entry's pieces as stored (sources, then the commitments CHUNK at a time)."""
+    payload = memoryview(entry(path).read_bytes().split(b"\n", 2)[2])
+    sizes, out, at = cache._head(payload)[4], [], 0
+    for size in sizes:
+        out.append(bytes(payload[at : at + size]))
+        at += size
+    return out
+
+
+def test_an_edit_stores_the_new_register_re_encoding_only_its_piece(tmp_path):
+    from kvtrack.core.edits import add_note, new_commitment
+    from kvtrack.core.model import Commitment
+    from kvtrack.store.edits import add_commitment, record
+    from kvtrack.store.reader import parse_part
+
+    path = tmp_path / "many.yaml"
+    count = 2 * cache.CHUNK + 10
+    path.write_text(many(count), encoding="utf-8")
+    load(path)
+    before = pieces(path)
+    assert len(before) == 1 + 3
+    target = f"c{cache.CHUNK + 5}"  # in the second piece of commitments
+    record(path, lambda r: add_note(r, target, "Een nota\nover twee regels", date(2026, 1, 5)))
+    after = pieces(path)
+    assert after[0] == before[0] and after[1] == before[1] and after[3] == before[3]
+    assert after[2] != before[2]
+    fresh = parse_part(path.read_bytes(), str(path))
+    cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
+    assert cached is not None and cached.commitments == fresh.commitments
+    assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+    assert cached.sources == fresh.sources and cached.foreign == fresh.foreign
+
+    new = Commitment("nieuw", "Nieuw", "src", "Wij doen het.")
+    add_commitment(path, new_commitment(load(path).register, new))
+    added = pieces(path)
+    assert added[:3] == after[:3] and added[3] != after[3]  # the last piece had room
+    fresh = parse_part(path.read_bytes(), str(path))
+    cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
+    assert cached is not None and cached.commitments == fresh.commitments
+    assert cached.commitments[-1] == new
+    assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())

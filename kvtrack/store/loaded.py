@@ -10,9 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, Problem, ValidationError
+
+if TYPE_CHECKING:
+    from kvtrack.store.cache import Pieces
 
 
 class Locations(Mapping[str, Location]):
@@ -30,6 +34,10 @@ class Locations(Mapping[str, Location]):
 
     def add(self, key: str, line: int, col: int) -> None:
         self._at[key] = (line, col)
+
+    def table(self) -> dict[str, tuple[int, int]]:
+        """The (line, column) of each id, as kept (for the parse cache)."""
+        return self._at
 
     def moved(self, path: str) -> Locations:
         """The same places in the same file named another way."""
@@ -111,6 +119,9 @@ class Part:
     source_at: Locations
     commitment_at: Locations
     foreign: list[tuple[str, Location]]
+    # The parse cache's encoded pieces this Part was loaded from (store.cache.Pieces), kept by an
+    # edit so that storing the new Part re-encodes only what the edit changed.
+    pieces: Pieces | None = field(default=None, compare=False, repr=False)
 
 
 class PartError(ValidationError):

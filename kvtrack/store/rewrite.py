@@ -94,6 +94,7 @@ def render_document(doc: Document) -> tuple[bytes, Part]:
         _moved(doc.part.source_at, shifts, new_sources),
         _moved(doc.part.commitment_at, shifts, new_commitments),
         _moved_foreign(doc, shifts, new_commitments),
+        pieces=doc.part.pieces,  # so the cache re-encodes only the pieces that changed
     )
     return new_data, part
 

@@ -319,7 +319,8 @@ def _cached(path: Path, standalone: bool) -> Part | None:
             sha256 = cache.file_digest(f)
     except OSError:  # gone or unreadable: the read that follows says why
         return None
-    return cache.lookup(path, sha256, standalone)
+    with no_gc():  # as every read's load: no collections while the register is built
+        return cache.lookup(path, sha256, standalone, keep_pieces=True)
 
 
 def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | None) -> Document:
