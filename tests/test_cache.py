@@ -462,7 +462,7 @@ def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped, 
         names: set[tuple[str, str]] = set()
         assert load(path).register.commitments[0].title
         payload = entry(path).read_bytes().split(b"\n", 2)[2]
-        decoded = cache._decoded(memoryview(payload), keep_pieces=False)
+        decoded = cache.Entry(memoryview(payload)).part()
         assert isinstance(decoded, cache.Part)
         assert decoded.commitments == load(path).register.commitments
         assert ("kvtrack.core.model", "Status") in names
@@ -568,7 +568,7 @@ def many(count: int) -> str:
 def pieces(path: Path) -> list[bytes]:
     """The entry's pieces as stored (sources, then the commitments CHUNK at a time)."""
     payload = memoryview(entry(path).read_bytes().split(b"\n", 2)[2])
-    sizes, out, at = cache._head(payload)[4], [], 0
+    sizes, out, at = cache.Entry(payload).sizes, [], 0
     for size in sizes:
         out.append(bytes(payload[at : at + size]))
         at += size

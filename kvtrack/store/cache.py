@@ -46,7 +46,7 @@ from kvtrack import __version__
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
 from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackWarning, Location
-from kvtrack.store.loaded import Locations, Part
+from kvtrack.store.loaded import Locations, Part, Pieces
 
 FORMAT = 10  # bump when Part, the model or the entry layout changes shape
 KEY_FILE = "key"
@@ -268,46 +268,23 @@ CHUNK = 256  # commitments a piece
 _LENGTH = 8
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Pieces:
-    """The authenticated pieces a Part was loaded from, with the objects each one decodes to.
-
-    Storing a Part that carries them reuses a piece's bytes when the Part holds the very same
-    objects (identity, not equality) that were decoded from it.
-    """
-
-    sources_piece: memoryview
-    chunks: tuple[memoryview, ...]
-    sources: dict[str, Source]
-    commitments: tuple[Commitment, ...]
-
-
 def lookup(file: Path, sha256: str, standalone: bool, *, keep_pieces: bool = False) -> Part | None:
     """The cached Part of `file` when one was stored for bytes with this SHA-256, else None.
 
     `keep_pieces`: the Part keeps the entry's pieces (an edit does, to store its result cheaply)."""
+    found = find(file, sha256, standalone)
+    return None if found is None else found.part(keep_pieces=keep_pieces)
+
+
+def find(file: Path, sha256: str, standalone: bool) -> Entry | None:
+    """The authenticated entry of `file` for bytes with this SHA-256, else None."""
     with _opened(create=False) as place:
         if place is None:
             return None
         try:
             payload = _payload(place, file, key(sha256, standalone))
-            return None if payload is None else _decoded(memoryview(payload), keep_pieces)
+            return None if payload is None else Entry(memoryview(payload))
         except Exception:  # unreadable, from other code: a miss, never an error
-            return None
-
-
-def commitment_ids(file: Path, sha256: str, standalone: bool) -> Locations | None:
-    """Where each commitment of `file` is (so which ids it has), from the entry's head alone."""
-    with _opened(create=False) as place:
-        if place is None:
-            return None
-        try:
-            payload = _payload(place, file, key(sha256, standalone))
-            if payload is None:
-                return None
-            _, _, (path, at), _, _ = _head(memoryview(payload))
-            return Locations(path, at)
-        except Exception:
             return None
 
 
@@ -320,36 +297,64 @@ _Head = tuple[
 ]
 
 
-def _head(view: memoryview) -> _Head:
-    size = int.from_bytes(view[len(view) - _LENGTH :], "big")
-    head = _loaded(view[len(view) - _LENGTH - size : len(view) - _LENGTH])
-    if not (isinstance(head, tuple) and len(head) == 5):
-        raise pickle.UnpicklingError("not a head")
-    return head
+class Entry:
+    """An authenticated entry: its head read, its register built only when asked.
 
+    So an edit of an id the file does not have is refused on the head's positions (which name
+    every id) without building 10,000 commitments."""
 
-def _decoded(view: memoryview, keep_pieces: bool) -> Part | None:
-    path, (sources_path, source_at), (commitments_path, commitment_at), foreign, sizes = _head(view)
-    pieces, at = [], 0
-    for size in sizes:
-        pieces.append(view[at : at + size])
-        at += size
-    sources = _loaded(pieces[0])
-    chunks = [_loaded(piece) for piece in pieces[1:]]
-    if not isinstance(sources, dict) or not all(isinstance(c, tuple) for c in chunks):
-        return None
-    commitments: tuple[Commitment, ...] = tuple(itertools.chain.from_iterable(chunks))
-    part = Part(
-        path,
-        sources,
-        commitments,
-        Locations(sources_path, source_at),
-        Locations(commitments_path, commitment_at),
-        [(sid, Location(where, line, col)) for sid, where, line, col in foreign],
-    )
-    if keep_pieces:
-        part.pieces = Pieces(pieces[0], tuple(pieces[1:]), sources, commitments)
-    return part
+    __slots__ = ("_head", "_view")
+
+    def __init__(self, view: memoryview) -> None:
+        size = int.from_bytes(view[len(view) - _LENGTH :], "big")
+        head = _loaded(view[len(view) - _LENGTH - size : len(view) - _LENGTH])
+        if not (isinstance(head, tuple) and len(head) == 5):
+            raise pickle.UnpicklingError("not an entry's head")
+        self._head: _Head = head
+        self._view = view
+
+    @property
+    def commitment_at(self) -> Locations:
+        """Where each commitment is, by id."""
+        path, at = self._head[2]
+        return Locations(path, at)
+
+    @property
+    def sizes(self) -> tuple[int, ...]:
+        """The pieces' lengths, in order (sources, then the commitments CHUNK at a time)."""
+        return self._head[4]
+
+    def part(self, *, keep_pieces: bool = False) -> Part | None:
+        """The register the entry holds (None if it is not one, which the MAC makes unlikely)."""
+        try:
+            return self._part(keep_pieces)
+        except Exception:  # from other code after all: a miss, never an error
+            return None
+
+    def _part(self, keep_pieces: bool) -> Part | None:
+        path, (sources_path, source_at), (commitments_path, commitment_at), foreign, sizes = (
+            self._head
+        )
+        pieces, at = [], 0
+        for size in sizes:
+            pieces.append(self._view[at : at + size])
+            at += size
+        sources = _loaded(pieces[0])
+        chunks = [_loaded(piece) for piece in pieces[1:]]
+        if not isinstance(sources, dict) or not all(isinstance(c, tuple) for c in chunks):
+            return None
+        commitments: tuple[Commitment, ...] = tuple(itertools.chain.from_iterable(chunks))
+        part = Part(
+            path,
+            sources,
+            commitments,
+            Locations(sources_path, source_at),
+            Locations(commitments_path, commitment_at),
+            [(sid, Location(where, line, col)) for sid, where, line, col in foreign],
+        )
+        if keep_pieces:
+            part.pieces = Pieces(pieces[0], tuple(pieces[1:]), sources, commitments)
+        return part
 
 
 def _loaded(piece: memoryview) -> Any:

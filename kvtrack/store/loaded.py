@@ -10,13 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, Problem, ValidationError
-
-if TYPE_CHECKING:
-    from kvtrack.store.cache import Pieces
 
 
 class Locations(Mapping[str, Location]):
@@ -105,6 +101,21 @@ class Loaded:
     source_at: Mapping[str, Location] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """The parse cache's authenticated pieces a Part was loaded from (see store.cache), with the
+    objects they decode to.
+
+    Storing a Part that carries them reuses a piece's bytes when the Part holds the very same
+    objects (identity, not equality) that were decoded from it.
+    """
+
+    sources_piece: memoryview
+    chunks: tuple[memoryview, ...]
+    sources: dict[str, Source]
+    commitments: tuple[Commitment, ...]
+
+
 @dataclass(slots=True)
 class Part:
     """One file's sources and commitments, valid on their own.
@@ -119,7 +130,7 @@ class Part:
     source_at: Locations
     commitment_at: Locations
     foreign: list[tuple[str, Location]]
-    # The parse cache's encoded pieces this Part was loaded from (store.cache.Pieces), kept by an
+    # The parse cache's encoded pieces this Part was loaded from, kept by an
     # edit so that storing the new Part re-encodes only what the edit changed.
     pieces: Pieces | None = field(default=None, compare=False, repr=False)
 

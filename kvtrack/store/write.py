@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from kvtrack.core.model import Commitment, Register, Source
+from kvtrack.core.model import Commitment, Register, Source, unknown_commitment
 from kvtrack.errors import KvtrackError, Location, ValidationError
 from kvtrack.store.atomic import stale_temp_files, write_atomic
 from kvtrack.store.file_text import decode, read_bytes
@@ -130,13 +130,16 @@ def edit(
     sources_elsewhere: frozenset[str] | None = None,
     dry_run: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    commitment_id: str | None = None,
 ) -> T:
     """Apply `change` to the file at `path` safely (see the module docstring) and return its result.
 
     `change` may run more than once (when the file changes on disk under it), each time on a fresh
     Document, so it must decide from `doc.register` and not from state kept between calls.
     `dry_run`: write nothing, give it the unified diff instead. `warn`: told what the user should
-    know about a successful edit (other hard links keep the old content).
+    know about a successful edit (other hard links keep the old content). `commitment_id`: the
+    commitment `change` is about, if one: when the file has no such id the edit is refused as
+    `Register.get` would, from the parse cache's index of ids, without building the register.
     """
     if not path.is_file():
         read_bytes(path)  # a missing file or a directory: its message, before a lock file is made
@@ -152,7 +155,9 @@ def edit(
             with contextlib.suppress(OSError):
                 stale.unlink()
         for _ in range(MAX_ATTEMPTS):
-            done, result = _attempt(path, held, change, sources_elsewhere, dry_run, warn)
+            done, result = _attempt(
+                path, held, change, sources_elsewhere, dry_run, warn, commitment_id
+            )
             if done:
                 return result
     raise ConcurrentChangeError(
@@ -169,9 +174,10 @@ def _attempt(
     sources_elsewhere: frozenset[str] | None,
     dry_run: Callable[[str], None] | None,
     warn: Callable[[str], None] | None,
+    commitment_id: str | None = None,
 ) -> tuple[bool, T]:
     """One read–change–write: (True, result), or (False, result) when the file changed meanwhile."""
-    doc = _open(path, held, sources_elsewhere)
+    doc = _open(path, held, sources_elsewhere, commitment_id)
     try:  # a refusal needs neither the bytes nor, when the cache has them, the parser
         result = _apply(change, doc)
     except KvtrackError:
@@ -310,8 +316,10 @@ def _pause(path: Path, deadline: float, seconds: float) -> None:
     time.sleep(min(seconds + 0.01, 0.25))
 
 
-def _cached(path: Path, standalone: bool) -> Part | None:
-    """The parse cache's Part for the file's present bytes (hashed in blocks), else None."""
+def _cached(path: Path, standalone: bool, commitment_id: str | None) -> Part | None:
+    """The parse cache's Part for the file's present bytes (hashed in blocks), else None.
+
+    Refused at once when the entry's index of ids says the file has no `commitment_id`."""
     from kvtrack.store import cache
 
     try:
@@ -319,11 +327,23 @@ def _cached(path: Path, standalone: bool) -> Part | None:
             sha256 = cache.file_digest(f)
     except OSError:  # gone or unreadable: the read that follows says why
         return None
+    entry = cache.find(path, sha256, standalone)
+    if entry is None:
+        return None
+    if commitment_id is not None:
+        ids = entry.commitment_at
+        if commitment_id not in ids:
+            raise unknown_commitment(commitment_id, ids).located(Location(str(path)))
     with no_gc():  # as every read's load: no collections while the register is built
-        return cache.lookup(path, sha256, standalone, keep_pieces=True)
+        return entry.part(keep_pieces=True)
 
 
-def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | None) -> Document:
+def _open(
+    path: Path,
+    held: Held | None,
+    sources_elsewhere: frozenset[str] | None,
+    commitment_id: str | None = None,
+) -> Document:
     """The file's register once the file is still: from the parse cache, else parsed."""
     from kvtrack.store.register import merge
 
@@ -331,7 +351,7 @@ def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | Non
     for _ in range(MAX_ATTEMPTS):
         seen = wait_until_still(path, held)
         raw: bytes | None = None
-        part = _cached(path, standalone)
+        part = _cached(path, standalone, commitment_id)
         try:
             if part is None:
                 from kvtrack.store.reader import parse_part
