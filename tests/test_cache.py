@@ -607,3 +607,21 @@ def test_an_edit_stores_the_new_register_re_encoding_only_its_piece(tmp_path):
     assert cached is not None and cached.commitments == fresh.commitments
     assert cached.commitments[-1] == new
     assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+
+
+def test_the_builders_make_the_model_classes_as_their_constructors_do():
+    samples = {
+        cache._new_commitment: model_module.Commitment(
+            "a", "t", "s", "q", (1, 2), Period.year(2025), status=Status.DONE, tags=("x",)
+        ),
+        cache._new_history_entry: model_module.HistoryEntry(date(2025, 1, 1), Status.DONE),
+        cache._new_source: model_module.Source("s", submitted=date(2024, 1, 2), identifiers={}),
+        cache._new_period: Period.parse("2025-Q3"),
+    }
+    for build, made in samples.items():
+        values = [getattr(made, f.name) for f in dataclasses.fields(made)]
+        built = build(*values)
+        assert type(built) is type(made) and built == made and repr(built) == repr(made)
+        with pytest.raises(dataclasses.FrozenInstanceError):  # frozen like any other
+            setattr(built, dataclasses.fields(made)[0].name, "other")
+    assert cache._new_commitment is not model_module.Commitment  # the fast way is in use
