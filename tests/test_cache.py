@@ -575,8 +575,8 @@ def pieces(path: Path) -> list[bytes]:
     return out
 
 
-def test_an_edit_stores_the_new_register_re_encoding_only_its_piece(tmp_path):
-    from kvtrack.core.edits import add_note, new_commitment
+def test_an_edit_builds_and_re_encodes_only_its_piece(tmp_path, monkeypatch):
+    from kvtrack.core.edits import add_note
     from kvtrack.core.model import Commitment
     from kvtrack.store.edits import add_commitment, record
     from kvtrack.store.reader import parse_part
@@ -585,10 +585,20 @@ def test_an_edit_stores_the_new_register_re_encoding_only_its_piece(tmp_path):
     count = 2 * cache.CHUNK + 10
     path.write_text(many(count), encoding="utf-8")
     load(path)
+    decoded: list[int] = []
+    real_chunk = cache.Entry._chunk
+
+    def counting(self, k):
+        decoded.append(k)
+        return real_chunk(self, k)
+
+    monkeypatch.setattr(cache.Entry, "_chunk", counting)
     before = pieces(path)
     assert len(before) == 1 + 3
     target = f"c{cache.CHUNK + 5}"  # in the second piece of commitments
-    record(path, lambda r: add_note(r, target, "Een nota\nover twee regels", date(2026, 1, 5)))
+    note = "Een nota\nover twee regels"
+    record(path, lambda r: add_note(r, target, note, date(2026, 1, 5)), commitment_id=target)
+    assert set(decoded) == {1}  # the edited commitment's piece, nothing more
     after = pieces(path)
     assert after[0] == before[0] and after[1] == before[1] and after[3] == before[3]
     assert after[2] != before[2]
@@ -599,7 +609,9 @@ def test_an_edit_stores_the_new_register_re_encoding_only_its_piece(tmp_path):
     assert cached.sources == fresh.sources and cached.foreign == fresh.foreign
 
     new = Commitment("nieuw", "Nieuw", "src", "Wij doen het.")
-    add_commitment(path, new_commitment(load(path).register, new))
+    decoded.clear()
+    add_commitment(path, new)
+    assert set(decoded) == {2}  # the last piece, to append to it
     added = pieces(path)
     assert added[:3] == after[:3] and added[3] != after[3]  # the last piece had room
     fresh = parse_part(path.read_bytes(), str(path))

@@ -46,7 +46,7 @@ from kvtrack import __version__
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
 from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackWarning, Location
-from kvtrack.store.loaded import Locations, Part, Pieces
+from kvtrack.store.loaded import Locations, Part, PartChange, Pieces
 
 FORMAT = 11  # bump when Part, the model or the entry layout changes shape
 KEY_FILE = "key"
@@ -302,12 +302,13 @@ _Head = tuple[
 
 
 class Entry:
-    """An authenticated entry: its head read, its register built only when asked.
+    """An authenticated entry: its head read, its register built only as far as asked.
 
     So an edit of an id the file does not have is refused on the head's positions (which name
-    every id) without building 10,000 commitments."""
+    every id), and an edit of one commitment builds the sources and that commitment's piece, not
+    10,000 commitments; `store_change` then writes the edited entry from this one's pieces."""
 
-    __slots__ = ("_head", "_view")
+    __slots__ = ("_chunks", "_head", "_pieces", "_sources")
 
     def __init__(self, view: memoryview) -> None:
         size = int.from_bytes(view[len(view) - _LENGTH :], "big")
@@ -315,11 +316,23 @@ class Entry:
         if not (isinstance(head, tuple) and len(head) == 5):
             raise pickle.UnpicklingError("not an entry's head")
         self._head: _Head = head
-        self._view = view
+        pieces, at = [], 0
+        for piece_size in head[4]:
+            pieces.append(view[at : at + piece_size])
+            at += piece_size
+        if not pieces or at != len(view) - _LENGTH - size:
+            raise pickle.UnpicklingError("the pieces do not fill the entry")
+        self._pieces = pieces
+        self._sources: dict[str, Source] | None = None
+        self._chunks: dict[int, tuple[Commitment, ...]] = {}
+
+    @property
+    def path(self) -> str:
+        return self._head[0]
 
     @property
     def commitment_at(self) -> Locations:
-        """Where each commitment is, by id."""
+        """Where each commitment is, by id, in the file's order."""
         path, at = self._head[2]
         return Locations(path, at)
 
@@ -331,34 +344,93 @@ class Entry:
     def part(self, *, keep_pieces: bool = False) -> Part | None:
         """The register the entry holds (None if it is not one, which the MAC makes unlikely)."""
         try:
-            return self._part(keep_pieces)
+            chunks = [self._chunk(k) for k in range(len(self._pieces) - 1)]
+            commitments = tuple(itertools.chain.from_iterable(chunks))
+            part = self._part_holding(commitments)
         except Exception:  # from other code after all: a miss, never an error
             return None
+        if keep_pieces:
+            pieces = self._pieces
+            part.pieces = Pieces(pieces[0], tuple(pieces[1:]), part.sources, commitments)
+        return part
 
-    def _part(self, keep_pieces: bool) -> Part | None:
-        path, (sources_path, source_at), (commitments_path, commitment_at), foreign, sizes = (
-            self._head
-        )
-        pieces, at = [], 0
-        for size in sizes:
-            pieces.append(self._view[at : at + size])
-            at += size
-        sources = _loaded(pieces[0])
-        chunks = [_loaded(piece) for piece in pieces[1:]]
-        if not isinstance(sources, dict) or not all(isinstance(c, tuple) for c in chunks):
+    def window(self, commitment_id: str | None) -> Part | None:
+        """The Part with all its sources and positions but only the commitment `commitment_id`
+        (none when None), for a change that reads no other; None if the entry cannot give it."""
+        try:
+            commitments: tuple[Commitment, ...] = ()
+            if commitment_id is not None:
+                index = list(self._head[2][1]).index(commitment_id)
+                commitment = self._chunk(index // CHUNK)[index % CHUNK]
+                if commitment.id != commitment_id:
+                    return None
+                commitments = (commitment,)
+            return self._part_holding(commitments)
+        except Exception:
             return None
-        commitments: tuple[Commitment, ...] = tuple(itertools.chain.from_iterable(chunks))
-        part = Part(
+
+    def _part_holding(self, commitments: tuple[Commitment, ...]) -> Part:
+        path, (sources_path, source_at), (commitments_path, commitment_at), foreign, _ = self._head
+        return Part(
             path,
-            sources,
+            self._decoded_sources(),
             commitments,
             Locations(sources_path, source_at),
             Locations(commitments_path, commitment_at),
             [(sid, Location(where, line, col)) for sid, where, line, col in foreign],
         )
-        if keep_pieces:
-            part.pieces = Pieces(pieces[0], tuple(pieces[1:]), sources, commitments)
-        return part
+
+    def _decoded_sources(self) -> dict[str, Source]:
+        if self._sources is None:
+            sources = _loaded(self._pieces[0])
+            if not isinstance(sources, dict):
+                raise pickle.UnpicklingError("not sources")
+            self._sources = sources
+        return self._sources
+
+    def _chunk(self, k: int) -> tuple[Commitment, ...]:
+        chunk = self._chunks.get(k)
+        if chunk is None:
+            chunk = _loaded(self._pieces[k + 1])
+            if not isinstance(chunk, tuple):
+                raise pickle.UnpicklingError("not commitments")
+            self._chunks[k] = chunk
+        return chunk
+
+    def write_changed(self, write: _Write, change: PartChange, path: str) -> None:
+        """The payload of this entry after `change`: the pieces it did not touch copied, the
+        others (the sources if they changed, the commitments' pieces it replaced or appended to)
+        pickled again; the same layout as a Part stored whole."""
+        reducers = _reducers()
+        sizes = []
+        old_sources = self._decoded_sources()
+        if _same(old_sources.values(), change.sources.values()):
+            sizes.append(write(self._pieces[0]))
+        else:
+            sizes.append(write(_dumped(change.sources, reducers)))
+        count = len(self._head[2][1])  # commitments before the change
+        touched = {i // CHUNK for i in change.replaced}
+        if change.appended and count % CHUNK:
+            touched.add(count // CHUNK)  # the last piece has room for some
+        appended = list(change.appended)
+        for k in range(len(self._pieces) - 1):
+            if k not in touched:
+                sizes.append(write(self._pieces[k + 1]))
+                continue
+            chunk = list(self._chunk(k))
+            for i, commitment in change.replaced.items():
+                if i // CHUNK == k:
+                    chunk[i % CHUNK] = commitment
+            if k == count // CHUNK:
+                room = CHUNK - len(chunk)
+                chunk.extend(appended[:room])
+                del appended[:room]
+            sizes.append(write(_dumped(tuple(chunk), reducers)))
+        sizes.extend(
+            write(_dumped(tuple(appended[start : start + CHUNK]), reducers))
+            for start in range(0, len(appended), CHUNK)
+        )
+        _write_head(write, path, change.source_at, change.commitment_at, change.foreign, sizes)
 
 
 def _loaded(piece: memoryview) -> Any:
@@ -399,10 +471,35 @@ def store(file: Path, sha256: str, standalone: bool, part: Part) -> None:
     cannot be done."""
     with _opened(create=True) as place:
         if place is not None:
-            _write_entry(place, entry_name(file), key(sha256, standalone), part)
+            _write_entry(
+                place,
+                entry_name(file),
+                key(sha256, standalone),
+                lambda write: _write_payload(write, part),
+            )
 
 
-def _write_entry(place: _Place, name: str, header: bytes, part: Part) -> None:
+def store_change(
+    file: Path, sha256: str, standalone: bool, entry: Entry, change: PartChange
+) -> None:
+    """Store what `entry` holds after `change`, for the file's new bytes (with this SHA-256),
+    re-encoding only the pieces the change touched; nothing when that cannot be done."""
+    with _opened(create=True) as place:
+        if place is not None:
+            _write_entry(
+                place,
+                entry_name(file),
+                key(sha256, standalone),
+                lambda write: entry.write_changed(write, change, entry.path),
+            )
+
+
+_Write = Callable[[bytes | memoryview], int]
+
+
+def _write_entry(
+    place: _Place, name: str, header: bytes, write_payload: Callable[[_Write], None]
+) -> None:
     tmp = f".tmp-{secrets.token_hex(8)}"
     written = False
     try:
@@ -417,7 +514,7 @@ def _write_entry(place: _Place, name: str, header: bytes, part: Part) -> None:
             mac_at = f.tell()
             f.write(b"0" * (_MAC_LINE - 1) + b"\n")  # placeholder, the same length as the mac
             out = _Signed(f, hmac.new(place.secret, header, "sha256"))
-            _write_payload(out.write, part)
+            write_payload(out.write)
             f.seek(mac_at)
             f.write(out.mac.hexdigest().encode())
         os.replace(tmp, name, src_dir_fd=place.fd, dst_dir_fd=place.fd)
@@ -437,7 +534,7 @@ def payload(part: Part) -> bytes:
     return out.getvalue()
 
 
-def _write_payload(write: Callable[[bytes | memoryview], int], part: Part) -> None:
+def _write_payload(write: _Write, part: Part) -> None:
     """The pieces, one at a time (a big register is never all in memory as a pickle), then the
     head. A piece whose objects are the ones `part.pieces` decoded to is copied, not pickled."""
     reducers = _reducers()
@@ -456,11 +553,22 @@ def _write_payload(write: Callable[[bytes | memoryview], int], part: Part) -> No
             sizes.append(write(old_chunks[k]))
             continue
         sizes.append(write(_dumped(chunk, reducers)))
+    _write_head(write, part.path, part.source_at, part.commitment_at, part.foreign, sizes)
+
+
+def _write_head(
+    write: _Write,
+    path: str,
+    source_at: Locations,
+    commitment_at: Locations,
+    foreign: list[tuple[str, Location]],
+    sizes: list[int],
+) -> None:
     head = (
-        part.path,
-        (part.source_at.path, part.source_at.table()),
-        (part.commitment_at.path, part.commitment_at.table()),
-        [(sid, where.path, where.line, where.col) for sid, where in part.foreign],
+        path,
+        (source_at.path, source_at.table()),
+        (commitment_at.path, commitment_at.table()),
+        [(sid, where.path, where.line, where.col) for sid, where in foreign],
         tuple(sizes),
     )
     encoded = pickle.dumps(head, protocol=pickle.HIGHEST_PROTOCOL)

@@ -82,11 +82,18 @@ def add_commitment(
             target, elsewhere = _file_of(loaded, loaded.source_at[commitment.source])
 
         def change(doc: Document) -> Commitment:
-            doc.append_commitment(new_commitment(doc.register, commitment))
+            checked = new_commitment(doc.register, commitment, taken=doc.commitment_ids)
+            doc.append_commitment(checked)
             return commitment
 
         return edit(
-            target, change, timeout=timeout, sources_elsewhere=elsewhere, dry_run=dry_run, warn=warn
+            target,
+            change,
+            timeout=timeout,
+            sources_elsewhere=elsewhere,
+            dry_run=dry_run,
+            warn=warn,
+            appends=True,
         )
 
 

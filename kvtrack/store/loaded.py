@@ -135,6 +135,35 @@ class Part:
     pieces: Pieces | None = field(default=None, compare=False, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class PartChange:
+    """What an edit made of one file's Part: the commitments it replaced (by their index in the
+    file's order) and appended, and the sources and positions after it."""
+
+    replaced: dict[int, Commitment]
+    appended: tuple[Commitment, ...]
+    sources: dict[str, Source]
+    source_at: Locations
+    commitment_at: Locations
+    foreign: list[tuple[str, Location]]
+
+    def applied(self, part: Part) -> Part:
+        """`part` after the change (keeping its pieces, so the cache re-encodes only the changed)."""
+        commitments = list(part.commitments)
+        for index, commitment in self.replaced.items():
+            commitments[index] = commitment
+        commitments.extend(self.appended)
+        return Part(
+            part.path,
+            self.sources,
+            tuple(commitments),
+            self.source_at,
+            self.commitment_at,
+            self.foreign,
+            pieces=part.pieces,
+        )
+
+
 class PartError(ValidationError):
     """A file with problems, and what of it was valid (for the checks that span files)."""
 
