@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import typer.testing
 from typer.testing import CliRunner
 
 from kvtrack.cli import app
@@ -16,6 +18,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "commitments.yaml"
 SEED = ROOT / "seeds" / "000_ec54215808ac09e0.txt"
 AS_OF = "2026-11-27"  # a fixed 'today' so results do not depend on the day the tests run
+
+# Typer's test runner builds the whole click command tree for every invoke (about 60 ms: the
+# options of twenty commands worked out from their signatures), which was most of the suite's
+# time. The tree depends only on the code, so it is built once per process. (The installed
+# `kvtrack` builds only the command it runs: see cli/app.py:main.)
+typer.testing._get_command = functools.cache(typer.testing._get_command)
 
 
 def pytest_configure(config: pytest.Config) -> None:
