@@ -58,3 +58,26 @@ def test_dumps_records_of_real_records_is_dumps(run):
 def test_what_orjson_refuses_is_written_by_dumps():
     records = [{"big": 2**70, "lone": "\ud800", "day": date(2026, 11, 27)}]
     assert dumps_records(records) == json.dumps(records, ensure_ascii=False, indent=2, default=str)
+
+
+def test_record_is_the_schemas_record_key_by_key():
+    """The compiled `record` gives each RECORD key in order, each stored field converted by its
+    type's writer and each derived value by its function."""
+    from kvtrack.core.query import Window, assess
+    from kvtrack.core.schema import COMMITMENT, RECORD, RECORD_KEYS
+    from kvtrack.render import records
+    from kvtrack.store.register import load
+
+    register = load(SHIPPED).register
+    day, window = date.fromisoformat(AS_OF), Window.parse("3m")
+    assessed = [assess(c, day, window) for c in register.commitments]
+    assert {a.state for a in assessed} >= {"overdue", "done"}
+    for a in assessed:
+        got = records.record(a)
+        assert tuple(got) == RECORD_KEYS
+        for key in RECORD:
+            if isinstance(key, str):
+                write = records._STORED.get(COMMITMENT.by_name(key).type, lambda v: v)
+                assert got[key] == write(getattr(a.commitment, key)), key
+            else:
+                assert got[key.name] == records._DERIVED[key.name](a), key.name
