@@ -31,13 +31,22 @@ def dumps(data: Any) -> str:
 
 
 def dumps_records(records: list[dict[str, Any]]) -> str:
-    """`dumps(records)` for a list of `record`s, written by orjson: the same text, 6x faster
-    (3,950 records of `due` at 10,000 commitments: 84 ms in `dumps`, 13 ms here).
+    """`dumps(records)` for a list of `record`s, written by orjson (see `encode_records`)."""
+    encoded = encode_records(records)
+    return encoded if isinstance(encoded, str) else encoded.decode("utf-8")
+
+
+def encode_records(records: list[dict[str, Any]]) -> bytes | str:
+    """`dumps(records)` as UTF-8 bytes, written by orjson: the same text, 6x faster (3,950
+    records of `due` at 10,000 commitments: 84 ms in `dumps`, 13 ms here), and bytes, which
+    the output takes as they are (no decoding, and no scan for terminal codes, which JSON
+    escapes anyway).
 
     Only for records, because they hold no floats (the schema has no float type), and floats are
     where orjson writes other text than the standard library (`1e-07` as `1e-7`, NaN as null).
     Dates and other objects go to `str`, as in `dumps`; what orjson refuses (an int beyond 64
-    bits, a lone surrogate) is written by `dumps`. Imported here, on the command that needs it.
+    bits, a lone surrogate) is written by `dumps`, as text. Imported here, on the command that
+    needs it.
     """
     try:
         import orjson
@@ -50,7 +59,7 @@ def dumps_records(records: list[dict[str, Any]]) -> str:
         | orjson.OPT_PASSTHROUGH_DATACLASS
     )
     try:
-        return orjson.dumps(records, default=str, option=options).decode()
+        return orjson.dumps(records, default=str, option=options)
     except TypeError:  # orjson.JSONEncodeError is one
         return dumps(records)
 
