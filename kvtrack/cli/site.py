@@ -3,21 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kvtrack.cli.app import app
 from kvtrack.cli.filters import (
-    DueAfterFilter,
-    DueBeforeFilter,
-    OwnerFilter,
-    PlaceFilter,
-    SourceFilter,
-    StateFilter,
-    StatusFilter,
-    TagFilter,
-    where,
+    FROM_OPTIONS,
+    filtered,
 )
 from kvtrack.cli.options import (
     DEFAULT_FILE,
@@ -30,8 +23,12 @@ from kvtrack.cli.options import (
     window,
 )
 
+if TYPE_CHECKING:
+    from kvtrack.core.query import Filter
+
 
 @app.command()
+@filtered
 def site(
     out: Annotated[
         Path,
@@ -49,14 +46,7 @@ def site(
             metavar="URL",
         ),
     ] = None,
-    status: StatusFilter = None,
-    state: StateFilter = None,
-    owner: OwnerFilter = None,
-    place: PlaceFilter = None,
-    tag: TagFilter = None,
-    source: SourceFilter = None,
-    due_before: DueBeforeFilter = None,
-    due_after: DueAfterFilter = None,
+    flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     verbose: Annotated[
@@ -88,7 +78,6 @@ def site(
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise KvtrackError(f"--base-url: '{base_url}' is not an http(s) URL")
     day, win = as_of_date(as_of), window(within)
-    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     loaded = load(file)
     items = select(loaded.register.commitments, day, win, flt)
     files = build(loaded.register, items, day, language, base_url)
