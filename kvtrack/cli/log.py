@@ -17,9 +17,11 @@ from kvtrack.cli.options import (
     DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
+    MaxBytesOption,
     TableOrJson,
     WithinOption,
     as_of_date,
+    byte_limit,
     day_option,
     window,
 )
@@ -35,6 +37,7 @@ DEFAULT_DAYS = 7  # `--since` when not given: a week back from today
 @filtered
 def log(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     since: Annotated[
         Optional[str],
         typer.Option(
@@ -76,7 +79,7 @@ def log(
     first = day_option("--since", since) if since else last - timedelta(days=DEFAULT_DAYS)
     if first > last:
         raise KvtrackError(f"--since {first} is after --until {last}; swap them")
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     chosen = (a.commitment for a in select(register.commitments, day, win, flt))
     found = events(register, chosen, first, last)
     _emit(found, format.value)

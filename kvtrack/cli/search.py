@@ -17,8 +17,10 @@ from kvtrack.cli.options import (
     AsOfOption,
     FileOption,
     ListFormat,
+    MaxBytesOption,
     WithinOption,
     as_of_date,
+    byte_limit,
     window,
 )
 
@@ -34,6 +36,7 @@ def search(
         typer.Argument(metavar="TEXT...", help='Words (all must match) and "quoted phrases".'),
     ],
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
@@ -64,7 +67,7 @@ def search(
 
     query = Query.parse(" ".join(text))
     day, win = as_of_date(as_of), window(within)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     items = select(register.commitments, day, win, flt)
     hits = find(register, (a.commitment for a in items), query)
     found = {h.commitment.id for h in hits}

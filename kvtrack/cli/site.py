@@ -17,8 +17,10 @@ from kvtrack.cli.options import (
     DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
+    MaxBytesOption,
     WithinOption,
     as_of_date,
+    byte_limit,
     named,
     window,
 )
@@ -35,6 +37,7 @@ def site(
         typer.Option("--out", "-o", help="Directory to write the site into.", metavar="DIR"),
     ],
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the pages: nl or en.", metavar="LANG")
     ] = "nl",
@@ -78,7 +81,7 @@ def site(
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise KvtrackError(f"--base-url: '{base_url}' is not an http(s) URL")
     day, win = as_of_date(as_of), window(within)
-    loaded = load(file)
+    loaded = load(file, max_bytes=byte_limit(max_bytes))
     items = select(loaded.register.commitments, day, win, flt)
     files = build(loaded.register, items, day, language, base_url)
     inputs = [file, *(Path(p) for p in loaded.paths)]
