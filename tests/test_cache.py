@@ -637,3 +637,21 @@ def test_the_builders_make_the_model_classes_as_their_constructors_do():
         with pytest.raises(dataclasses.FrozenInstanceError):  # frozen like any other
             setattr(built, dataclasses.fields(made)[0].name, "other")
     assert cache._new_commitment is not model_module.Commitment  # the fast way is in use
+
+
+@pytest.mark.parametrize("count", [cache.CHUNK - 1, cache.CHUNK], ids=["room", "full"])
+def test_an_add_at_a_piece_boundary_leaves_the_entry_a_fresh_parse(tmp_path, count):
+    from kvtrack.core.model import Commitment
+    from kvtrack.store.edits import add_commitment
+    from kvtrack.store.reader import parse_part
+
+    path = tmp_path / "many.yaml"
+    path.write_text(many(count), encoding="utf-8")
+    load(path)
+    for n in range(2):  # the first fills the last piece or starts one; the second follows
+        add_commitment(path, Commitment(f"nieuw-{n}", "Nieuw", "src", "Wij doen het."))
+        fresh = parse_part(path.read_bytes(), str(path))
+        cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
+        assert cached is not None and cached.commitments == fresh.commitments
+        assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+        assert len(pieces(path)) == 1 + -(-(count + n + 1) // cache.CHUNK)
