@@ -655,3 +655,31 @@ def test_an_add_at_a_piece_boundary_leaves_the_entry_a_fresh_parse(tmp_path, cou
         assert cached is not None and cached.commitments == fresh.commitments
         assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
         assert len(pieces(path)) == 1 + -(-(count + n + 1) // cache.CHUNK)
+
+
+def test_edits_in_a_directory_leave_each_files_entry_a_fresh_parse(tmp_path):
+    """A file citing a sibling's source: its edits are built as windows too, and the entry they
+    leave (positions of the citations included) is what parsing the file would give."""
+    from kvtrack.core.edits import add_note
+    from kvtrack.store.edits import record
+    from kvtrack.store.reader import parse_part
+
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    cites = "version: 1\ncommitments:\n" + many(3).split("commitments:\n")[1]
+    (store / "b.yaml").write_text(cites, encoding="utf-8")
+    load(store)
+    for n, cid in enumerate(["c1", "c0", "c1"]):
+        record(
+            store,
+            lambda r, c=cid: add_note(r, c, f"Nota\n{n}", date(2026, 1, 2)),
+            commitment_id=cid,
+        )
+        path = store / "b.yaml"
+        fresh = parse_part(path.read_bytes(), str(path), standalone=False)
+        cached = cache.lookup(path, cache.digest(path.read_bytes()), False)
+        assert cached is not None and cached.commitments == fresh.commitments
+        assert cached.foreign == fresh.foreign and len(fresh.foreign) == 3
+        assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+    assert [h.note for h in load(store).register.get("c1").history] == ["Nota\n0", "Nota\n2"]

@@ -68,9 +68,9 @@ def render_document(doc: Document) -> tuple[bytes, Part | PartChange]:
         where = {cid: i for i, cid in enumerate(doc.part.commitment_at)}
         for before, after in doc.updates.values():
             index = where[before.id]
-            p, shift, written = _update(doc, lines, index, before, after)
+            p, moved, written = _update(doc, lines, index, before, after)
             patches.append(p)
-            shifts.append(shift)
+            shifts.extend(moved)
             replaced[index] = written
     new_sources: dict[str, tuple[int, int]] = {}
     new_commitments: dict[str, tuple[int, int]] = {}
@@ -104,7 +104,7 @@ def render_document(doc: Document) -> tuple[bytes, Part | PartChange]:
 
 def _update(
     doc: Document, lines: splice.Lines, index: int, before: Commitment, after: Commitment
-) -> tuple[Patch, _Shift, Commitment]:
+) -> tuple[Patch, list[_Shift], Commitment]:
     """Splice `after` into the item of `before`; check both read back as meant."""
     span = _span(doc, lines, "commitments", index)
     eol = lines.eol
@@ -130,9 +130,23 @@ def _update(
     (written,) = _read_back(doc, new_snippet, "commitments", span, [after], where)
     assert isinstance(written, Commitment)
     new_span = new_snippet[len(head) :]
-    added = splice.count_breaks(new_span) - splice.count_breaks(old_span)
     patch = Patch(span.start, span.end, new_span.encode("utf-8"))
-    return patch, _Shift(span.line + 1, added), written
+    return patch, _splice_shifts(old_snippet, edits, span.line - 2), written
+
+
+def _splice_shifts(snippet: str, edits: Sequence[splice.Splice], first: int) -> list[_Shift]:
+    """Where each splice adds or removes lines, in the file's lines (the snippet's line 1 is the
+    file's line `first`): what starts at or after the end of the text it replaced moves, so the
+    positions of citations inside the edited item stay right as well as those of later items."""
+    shifts = []
+    for e in edits:
+        lines = splice.count_breaks(e.new) - splice.count_breaks(snippet, e.start, e.end)
+        if not lines:
+            continue
+        line = first + splice.count_breaks(snippet, 0, e.end)  # the line where e ends
+        at_line_start = e.end == 0 or snippet[e.end - 1] in "\r\n\x85\u2028\u2029"
+        shifts.append(_Shift(line if at_line_start else line + 1, lines))
+    return shifts
 
 
 def _span(doc: Document, lines: splice.Lines, key: str, index: int) -> Span:
