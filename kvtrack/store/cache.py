@@ -34,7 +34,6 @@ import itertools
 import operator
 import os
 import pickle
-import secrets
 import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -212,6 +211,8 @@ def _secret(dir_fd: int, cache_dir: Path, create: bool) -> bytes | None:
     found = _read_key(dir_fd, cache_dir)
     if found is not None or not create:
         return found or None
+    import secrets  # only when writing (2-3 ms to import, which a warm read need not pay)
+
     tmp = f".key-{secrets.token_hex(8)}"
     try:
         fd = os.open(
@@ -500,6 +501,8 @@ _Write = Callable[[bytes | memoryview], int]
 def _write_entry(
     place: _Place, name: str, header: bytes, write_payload: Callable[[_Write], None]
 ) -> None:
+    import secrets
+
     tmp = f".tmp-{secrets.token_hex(8)}"
     written = False
     try:
