@@ -13,6 +13,7 @@ would not become the current status or due, which would surprise whoever ran the
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -90,18 +91,23 @@ def add_note(
     return _append(register, current, HistoryEntry(on, note=note, evidence=_text(evidence)))
 
 
-def new_commitment(register: Register, commitment: Commitment) -> Commitment:
-    """Check a commitment to add: a new id, a known source, a title and a quote."""
+def new_commitment(
+    register: Register, commitment: Commitment, *, taken: Collection[str] | None = None
+) -> Commitment:
+    """Check a commitment to add: a new id, a known source, a title and a quote.
+
+    `taken`: the ids in use, when known without the register's commitments (the store may give
+    a register of the sources alone to a change that only appends)."""
     if not commitment.id.strip():
         raise EditRefused(
             "--id is empty; give the commitment a short slug like groningen-cascadeplein"
         )
-    for existing in register.commitments:
-        if existing.id == commitment.id:
-            raise EditRefused(
-                f"a commitment with id '{commitment.id}' already exists; choose another id, or "
-                f"record news about it with `kvtrack note {commitment.id} TEXT`"
-            )
+    ids = taken if taken is not None else {c.id for c in register.commitments}
+    if commitment.id in ids:
+        raise EditRefused(
+            f"a commitment with id '{commitment.id}' already exists; choose another id, or "
+            f"record news about it with `kvtrack note {commitment.id} TEXT`"
+        )
     if commitment.source not in register.sources:
         from difflib import get_close_matches
 
