@@ -250,6 +250,37 @@ def throughput(corpus: Path, rounds: int = 3) -> list[str]:
     return lines
 
 
+def joined_answers(corpus: Path, size: int) -> str:
+    """`size` characters of the corpus's answers joined into one document (each answer after the
+    other, again and again): the big document the speed figures are measured on."""
+    parts = [p.read_text(encoding="utf-8") for p in sorted((corpus / "answers").glob("*.txt"))]
+    text = "\n\n".join(parts)
+    return "\n\n".join([text] * (size // len(text) + 1))[:size]
+
+
+def text_speed(corpus: Path, sizes_mb: Iterable[int] = (1, 2, 4, 8)) -> list[str]:
+    """CPU seconds of extract_document on one big document of the joined answers, per size (the
+    median of three passes for 1 MB), and each size's time against the one before: about 2 for
+    each doubling when time is linear. The start-up (imports, the word list) is left out by a
+    warm-up on a small document first."""
+    from kvtrack.extract import extract_document
+
+    extract_document(joined_answers(corpus, 30_000), "warm-up.txt")
+    lines, previous = [], None
+    for mb in sizes_mb:
+        text = joined_answers(corpus, mb * 1_000_000)
+        passes = []
+        for _ in range(3 if mb == 1 else 1):
+            start = time.process_time()
+            extract_document(text, f"{mb}mb.txt")
+            passes.append(time.process_time() - start)
+        cpu = statistics.median(passes)
+        growth = f", {cpu / previous:.2f}x the size before" if previous else ""
+        lines.append(f"{mb} MB in one document: {cpu:.2f} s CPU ({mb / cpu:.2f} MB/s{growth})")
+        previous = cpu
+    return lines
+
+
 def score_corpus(corpus: Path, *, show_held_aside: bool, verbose: bool) -> int:
     gold = yaml.safe_load((corpus / "gold.yaml").read_text("utf-8"))["documents"]
     layout_of = layouts(corpus)
@@ -278,6 +309,7 @@ def score_corpus(corpus: Path, *, show_held_aside: bool, verbose: bool) -> int:
         + "".join(f"\n  {n}: {c}" for n, c in negatives.items() if c)
     )
     out += [f"Throughput: {line}" for line in throughput(corpus)]
+    out += [f"Speed: {line}" for line in text_speed(corpus)]
     print("\n".join(out))
     return 0
 

@@ -99,6 +99,7 @@ def extract(
         )
     results = _run(paths, max_bytes)
     good = [r.extraction for r in results if r.extraction is not None]
+    _say_where_answer_dates_came_from(results)
     if not good:
         pass  # nothing to show: the problems below say why
     elif append:
@@ -121,11 +122,22 @@ def extract(
         raise typer.Exit(ExitCode.ERROR)
 
 
+def _say_where_answer_dates_came_from(results: list[DocumentResult]) -> None:
+    """A note on stderr for each answer date the text did not state (silent otherwise)."""
+    from kvtrack.render.extraction import answered_note
+
+    for result in results:
+        note = answered_note(result.extraction) if result.extraction is not None else None
+        if note is not None:
+            typer.echo(f"{result.name}: {note}", err=True)
+
+
 def _run(paths: list[Path], max_bytes: int) -> list[DocumentResult]:
+    from kvtrack.cli.options import today
     from kvtrack.extract.files import extract_documents
 
     if not _progress_wanted():
-        return extract_documents(paths, max_bytes=max_bytes)
+        return extract_documents(paths, max_bytes=max_bytes, today=today())
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -158,7 +170,9 @@ def _run(paths: list[Path], max_bytes: int) -> list[DocumentResult]:
             done[0] += 1
             progress.update(task, completed=done[0], found=found[0], inside="")
 
-        return extract_documents(paths, max_bytes=max_bytes, on_result=advance, on_answer=inside)
+        return extract_documents(
+            paths, max_bytes=max_bytes, on_result=advance, on_answer=inside, today=today()
+        )
 
 
 def _progress_wanted() -> bool:

@@ -19,6 +19,9 @@ class Extraction:
 
     source: Source
     commitments: tuple[Commitment, ...]
+    # Where the answer date came from when the text did not state it ("the file name"): the
+    # reader must check it. None: from the text, or no date at all.
+    answered_from: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

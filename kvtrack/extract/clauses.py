@@ -8,8 +8,12 @@ words that open a clause without being its subject is enough for the cues the ex
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
+from collections.abc import Sequence
 
+from kvtrack.core.lowercase import aligned_lower
 from kvtrack.extract.cue_table import INFINITIVES, SERVICES
 
 CABINET = (
@@ -49,6 +53,8 @@ _SEGMENT_BREAK = re.compile(
     rf"(?!\s+(?:{_VERBS})\b)",
     re.IGNORECASE,
 )
+# The two break patterns without IGNORECASE (written in lower case), for the lower-cased text.
+_ON_LOWERED = {p: re.compile(p.pattern) for p in (CLAUSE_BREAK, _SEGMENT_BREAK)}
 _ASIDE_WORDS = re.compile(
     r"\b(?:naar\s+verwachting|waarschijnlijk|vermoedelijk|dus|namelijk|en|of|uiterlijk|dat\s+wil"
     r"\s+zeggen)\b",
@@ -86,6 +92,14 @@ _NOT_NEGATING = re.compile(
 _PARENTHESIS = re.compile(r"\([^()]{0,200}\)")
 
 
+@functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
+def _without_parentheses(text: str) -> str:
+    """A parenthesis ("de regeling (Lbv)") is an aside, not a clause break: blanked out."""
+    if "(" not in text:
+        return text
+    return _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def clause_bounds(text: str, start: int, end: int) -> tuple[int, int, bool]:
     """The clause around text[start:end]: (begin, end, whether a subordinator opened it)."""
     return _bounds(CLAUSE_BREAK, text, start, end)
@@ -107,28 +121,99 @@ def is_aside(text: str, start: int, end: int) -> bool:
 
 
 def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int, bool]:
-    # A parenthesis ("de regeling (Lbv)") is an aside, not a clause break: blank it out.
-    text = _PARENTHESIS.sub(lambda m: " " * len(m.group(0)), text)
+    text = _without_parentheses(text)
+    breaks = _breaks(pattern, text)
     begin, subordinate = 0, False
-    for m in pattern.finditer(text, 0, start):
+    for m in _breaks_before(pattern, text, breaks, start):
         if _pronoun_not_subordinator(text, m):
             continue
-        begin = m.end()
-        subordinate = m.group(0)[:1].isalpha() and m.group(0).lower() not in ("en", "maar", "of")
+        begin = m[1]
+        subordinate = m[2][:1].isalpha() and m[2].lower() not in ("en", "maar", "of")
     stop = len(text)
-    for m in pattern.finditer(text, end):
+    for m in _breaks_from(pattern, text, breaks, end):
         if not _pronoun_not_subordinator(text, m):
-            stop = m.start()
+            stop = m[0]
             break
     return begin, stop, subordinate
 
 
-def _pronoun_not_subordinator(text: str, m: re.Match[str]) -> bool:
+_Break = tuple[int, int, str]  # start, end, text of a clause break
+
+
+def _start_of(b: _Break) -> int:
+    return b[0]
+
+
+def _end_of(b: _Break) -> int:
+    return b[1]
+
+
+def _scan(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> list[_Break]:
+    """`pattern.finditer(text, pos, endpos)` as breaks. The lower-case patterns run on the
+    lower-cased text (core/lowercase.py) where it can stand in: the same matches, found faster
+    than by a case-insensitive search."""
+    stop = len(text) if endpos is None else endpos
+    lowered = _lowered(text)
+    if lowered is None:
+        return [(m.start(), m.end(), m.group(0)) for m in pattern.finditer(text, pos, stop)]
+    found = _ON_LOWERED[pattern].finditer(lowered, pos, stop)
+    return [(m.start(), m.end(), text[m.start() : m.end()]) for m in found]
+
+
+@functools.lru_cache(maxsize=16)
+def _lowered(text: str) -> str | None:
+    return aligned_lower(text)
+
+
+@functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
+def _breaks(pattern: re.Pattern[str], text: str) -> tuple[_Break, ...]:
+    """Every break in the text, found once; the questions about it take their part."""
+    return tuple(_scan(pattern, text))
+
+
+def _breaks_before(
+    pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], start: int
+) -> Sequence[_Break]:
+    """The breaks `pattern.finditer(text, 0, start)` finds, for a text cut off at `start`.
+
+    For CLAUSE_BREAK, which looks no further than the character after a match: those of the
+    whole text that end before `start`, then the short stretch up to `start` searched as if the
+    text ended there. A pattern with lookaheads (the "en" of _SEGMENT_BREAK) may see a break
+    before `start` differently once the text is cut there: it is searched afresh."""
+    if pattern is not CLAUSE_BREAK:
+        return _breaks_in_cut_text(pattern, text, start)
+    kept = list(breaks[: bisect.bisect_left(breaks, start, key=_end_of)])  # ends are sorted
+    resume = kept[-1][1] if kept else 0
+    return kept + _scan(pattern, text, resume, start)
+
+
+@functools.lru_cache(maxsize=16)  # segment_bounds asks twice for the same cut
+def _breaks_in_cut_text(pattern: re.Pattern[str], text: str, start: int) -> tuple[_Break, ...]:
+    return tuple(_scan(pattern, text, 0, start))
+
+
+def _breaks_from(
+    pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], end: int
+) -> list[_Break]:
+    """The breaks `pattern.finditer(text, end)` finds: those of the whole text from `end` on,
+    unless one of them straddles `end` (then the text is searched from there)."""
+    first = bisect.bisect_left(breaks, end, key=_start_of)
+    if first > 0 and breaks[first - 1][1] > end:  # only the break before can straddle `end`
+        return _scan(pattern, text, end)
+    return list(breaks[first:])
+
+
+def _pronoun_not_subordinator(text: str, m: _Break) -> bool:
     """ "presenteren die bij de Voorjaarsnota": after a verb, "die"/"dat" is an object pronoun."""
-    if m.group(0).lower() not in ("die", "dat"):
+    if m[2].lower() not in ("die", "dat"):
         return False
-    previous = re.search(r"(\w+)\s*$", text[: m.start()])
-    return previous is not None and previous.group(1).lower() in _VERB_FORMS
+    before = text[: m[0]].rstrip()
+    first = len(before)
+    while first > 0 and (before[first - 1].isalnum() or before[first - 1] == "_"):
+        first -= 1  # the word before: the \w+ run that ends there
+    return first < len(before) and before[first:].lower() in _VERB_FORMS
 
 
 def negated(text: str, start: int, end: int) -> bool:

@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from kvtrack.core.lowercase import aligned_lower
 from kvtrack.extract.glue import split_glued
 
 
@@ -25,6 +26,7 @@ def clean(text: str) -> CleanText:
     furniture: list[str] = []
     text = _remove_page_blocks(_normalise_characters(text), furniture)
     lines = _remove_furniture(text.split("\n"), furniture)
+    del text  # a big document's text is held once at a time (here: as its lines)
     lines = [_markdown_line(line) for line in lines]
     lines, footnotes = _remove_footnotes(lines)
     lines = [_collapse_spaces(line) for line in lines]
@@ -66,7 +68,10 @@ def _normalise_characters(text: str) -> str:
 
 
 def _collapse_spaces(line: str) -> str:
-    return re.sub(r"[ ]{2,}", " ", line).strip()
+    return _SPACE_RUN.sub(" ", line).strip() if "  " in line else line.strip()
+
+
+_SPACE_RUN = re.compile(r"[ ]{2,}")
 
 
 # --------------------------------------------------------------------------------------------
@@ -97,18 +102,24 @@ def _markdown_line(line: str) -> str:
         return f"{definition[1]} {definition[2]}"
     if _MD_RULE.match(line) or line.strip().startswith("|---") or line.strip() == "```":
         return ""
-    line = _MD_HEADING.sub("", line)
-    line = _MD_QUOTE.sub("", line)
+    # (each substitution only where its sign is in the line: most lines pass for a hyphen)
+    if "#" in line:
+        line = _MD_HEADING.sub("", line)
+    if ">" in line:
+        line = _MD_QUOTE.sub("", line)
     if "|" in line and line.strip().startswith("|"):
         line = " ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-    line = _MD_FOOTNOTE_REF.sub("", line)
-    line = _MD_LINK.sub(r"\1", line)
-    for _ in range(2):
-        line = _MD_EMPHASIS.sub(r"\2", line)
-    line = _MD_ITALIC.sub(r"\1", line)
-    line = _MD_ITALIC_UNDERSCORE.sub(r"\1", line)
-    line = line.replace("**", "").replace("__", "")
-    line = _MD_ESCAPE.sub(r"\1", line)
+    if "[" in line:
+        line = _MD_FOOTNOTE_REF.sub("", line)
+        line = _MD_LINK.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        for _ in range(2):
+            line = _MD_EMPHASIS.sub(r"\2", line)
+        line = _MD_ITALIC.sub(r"\1", line)
+        line = _MD_ITALIC_UNDERSCORE.sub(r"\1", line)
+        line = line.replace("**", "").replace("__", "")
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
     bullet = _MD_BULLET.match(line)
     if bullet and not re.match(r"^\s*–\s+\w+\s+–", line):
         line = "• " + line[bullet.end() :]
@@ -120,31 +131,56 @@ def _markdown_line(line: str) -> str:
 
 # Furniture that may span lines (the Aanhangsel title block) or be glued to the next heading
 # ("…, Aanhangsel 1Antwoord 3"); each is replaced by a line break so a glued heading stands alone.
-_PAGE_BLOCKS = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"(?:Tweede|Eerste)[ \t]+Kamer,?[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4},?[ \t]+"
-        r"Aanhangsel(?:[ \t]+van[ \t]+de[ \t]+Handelingen)?(?:[ \t]*\d{1,4}(?!\d))?",
-        r"\b(?:Tweede|Eerste)\s+Kamer\s+der\s+Staten-Generaal(?:\s*\d{4}\s*-\s*\d{4}\s*\d*|[ \t]*\d?)",
-        r"\bVergaderjaar\s+\d{4}\s*[–—-]\s*\d{4}\s+Aanhangsel\s+van\s+de\s+Handelingen\b",
-        r"\bVragen\s+gesteld\s+door\s+de\s+leden\s+der\s+Kamer,?\s+met\s+de\s+daarop\s+door\s+de"
-        r"\s+regering\s+gegeven\s+antwoorden\b(?:\s*\n[ \t]*\d{1,5}[ \t]*(?=\n))?",
-        r"\bah-(?:tk|ek)-\d{8}-\d+\b",
-        r"\bISSN\s*\d{4}\s*-?\s*\d{3}[\dX](?![\dX])",
-        r"['’`]s-Gravenhage[ \t]+\d{4}(?!\d)",
-        r"\bOfficiële\s+uitgave\s+van\s+het\s+Koninkrijk\s+der\s+Nederlanden(?:\s+sinds\s+1814)?\.?",
-        r"\bDatum\s+publicatie\s*Organisatie\s*Vergaderjaar\s*(?:Nummer|Dossier-?\s+en\s+ondernummer)?"
-        r"\s*(?:Datum\s+ontvangst)?",
-        r"\bSdu\s+Uitgevers\b",
-    )
-]
+# Written in lower case and matched against the lower-cased text, each starting with its literal
+# words (a `\b` before the first word is the lookbehind after it): the regex engine then finds
+# them by a fast scan for that word instead of trying the pattern at every character of the text.
+_PAGE_BLOCK_SOURCES = (
+    r"(?:tweede|eerste)[ \t]+kamer,?[ \t]+vergaderjaar[ \t]+\d{4}[ \t]*[–—-][ \t]*\d{4},?[ \t]+"
+    r"aanhangsel(?:[ \t]+van[ \t]+de[ \t]+handelingen)?(?:[ \t]*\d{1,4}(?!\d))?",
+    r"(?:t(?<!\wt)weede|e(?<!\we)erste)\s+kamer\s+der\s+staten-generaal"
+    r"(?:\s*\d{4}\s*-\s*\d{4}\s*\d*|[ \t]*\d?)",
+    r"vergaderjaar(?<!\wvergaderjaar)\s+\d{4}\s*[–—-]\s*\d{4}\s+aanhangsel\s+van\s+de\s+handelingen\b",
+    r"vragen(?<!\wvragen)\s+gesteld\s+door\s+de\s+leden\s+der\s+kamer,?\s+met\s+de\s+daarop\s+door"
+    r"\s+de\s+regering\s+gegeven\s+antwoorden\b(?:\s*\n[ \t]*\d{1,5}[ \t]*(?=\n))?",
+    r"ah-(?<!\wah-)(?:tk|ek)-\d{8}-\d+\b",
+    r"issn(?<!\wissn)\s*\d{4}\s*-?\s*\d{3}[\dx](?![\dx])",
+    r"['’`]s-gravenhage[ \t]+\d{4}(?!\d)",
+    r"officiële(?<!\wofficiële)\s+uitgave\s+van\s+het\s+koninkrijk\s+der\s+nederlanden"
+    r"(?:\s+sinds\s+1814)?\.?",
+    r"datum(?<!\wdatum)\s+publicatie\s*organisatie\s*vergaderjaar\s*"
+    r"(?:nummer|dossier-?\s+en\s+ondernummer)?\s*(?:datum\s+ontvangst)?",
+    r"sdu(?<!\wsdu)\s+uitgevers\b",
+)
+# (lower-case pattern on the lower-cased text, the same pattern ignoring case on the text itself:
+# the second for a text in which lower-casing changes a letter's length or case rules)
+_PAGE_BLOCKS = [(re.compile(p), re.compile(p, re.IGNORECASE)) for p in _PAGE_BLOCK_SOURCES]
 
 
 def _remove_page_blocks(text: str, furniture: list[str]) -> str:
-    for pattern in _PAGE_BLOCKS:
-        furniture.extend(" ".join(m.group(0).split()) for m in pattern.finditer(text))
-        text = pattern.sub("\n", text)
+    lowered = aligned_lower(text)
+    for on_lowered, ignoring_case in _PAGE_BLOCKS:
+        if lowered is None:
+            spans = [m.span() for m in ignoring_case.finditer(text)]
+        else:
+            spans = [m.span() for m in on_lowered.finditer(lowered)]
+        if not spans:
+            continue
+        furniture.extend(" ".join(text[a:b].split()) for a, b in spans)
+        text = _replace_spans(text, spans)
+        if lowered is not None:
+            lowered = _replace_spans(lowered, spans)
     return text
+
+
+def _replace_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each of the (sorted, disjoint) spans replaced by a line break."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        last = end
+    pieces.append(text[last:])
+    return "\n".join(pieces)
 
 
 _PAGE_NUMBER = re.compile(
@@ -180,16 +216,19 @@ _REFERENCE_WORDS = re.compile(
     r"blz\.|p\.|Stb\.|Stcrt\.|ECLI|Dagblad|NOS|NRC|Volkskrant|Trouw|Telegraaf|RTL|Omroep|Nieuwsuur"
     r"|artikel|rapport|bericht|brief|website|https?://|www\.)",
 )
+# Each marker pattern starts with its digit and looks behind it, so the engine scans for digits
+# (rare in text) instead of trying a lookbehind at every character.
+_DIGIT = re.compile(r"\d")
 _MARKER_AFTER_PUNCT = re.compile(
-    r"(?<=[^\d\s][.?!,;:»”)\"'’])(\d{1,2})(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
+    r"(\d(?<=[^\d\s][.?!,;:»”)\"'’]\d)\d?)(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
 )
-_MARKER_AFTER_QUOTE = re.compile(r"(?<=[»”’)])\d{1,2}(?=[?.!,;:]*(?:\s|$))")
-_MARKER_AFTER_WORD = re.compile(r"(?<=[a-zà-ÿ»”)\"'’])(\d{1,2})(?=[?.!,;:]?(?:\s|$))")
+_MARKER_AFTER_QUOTE = re.compile(r"\d(?<=[»”’)]\d)\d?(?=[?.!,;:]*(?:\s|$))")
+_MARKER_AFTER_WORD = re.compile(r"(\d(?<=[a-zà-ÿ»”)\"'’]\d)\d?)(?=[?.!,;:]?(?:\s|$))")
 _TRAILING_MARKERS = re.compile(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
 _ENDS_TEXT = re.compile(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
 _ABBREVIATION_END = re.compile(r"\b(?:nr|nrs|d\.d|o\.a|blz|p|vgl|jo|art|zie)\.$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(
-    r"^\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
+_MONTH_AFTER = re.compile(  # used with .match(text, pos)
+    r"\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
     r"|oktober|november|december)\b",
     re.IGNORECASE,
 )
@@ -199,6 +238,8 @@ def _marker_numbers(lines: list[str]) -> set[int]:
     """Numbers glued to text the way footnote markers are ("gewenst is?1", "anderen.2")."""
     seen: set[int] = set()
     for line in lines:
+        if not _DIGIT.search(line):
+            continue
         for m in _MARKER_AFTER_PUNCT.finditer(line):
             seen.update(int(g) for g in m.groups() if g)
         for m in _MARKER_AFTER_WORD.finditer(line):
@@ -247,12 +288,15 @@ def _remove_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     return _strip_leading_markers(stripped_lines, found), footnotes
 
 
+_LEADING_MARKER = re.compile(r"(\d{1,2})\s+(?=[a-z(])")
+
+
 def _strip_leading_markers(lines: list[str], footnote_numbers: set[int]) -> list[str]:
     """A marker the PDF put at the start of the next line: "30 juni 2023" / "3 ingegaan op"."""
     out: list[str] = []
     previous = ""
     for line in lines:
-        m = re.match(r"^(\d{1,2})\s+(?=[a-z(])", line)
+        m = _LEADING_MARKER.match(line) if line[:1].isdigit() else None
         if m and int(m[1]) in footnote_numbers and previous and not _ENDS_TEXT.search(previous):
             line = line[m.end() :]
         out.append(line)
@@ -272,12 +316,13 @@ def _continues_footnote(line: str, previous: str) -> bool:
 
 
 def _strip_markers(line: str, footnote_numbers: set[int]) -> str:
+    if not _DIGIT.search(line):
+        return line  # every marker is a number
     line = _MARKER_AFTER_QUOTE.sub("", line)
     line = _TRAILING_MARKERS.sub(r"\1", line)
 
     def after_punct(m: re.Match[str]) -> str:
-        following = line[m.end() :]
-        return m.group(0) if _MONTH_AFTER.match(following) else ""
+        return m.group(0) if _MONTH_AFTER.match(line, m.end()) else ""
 
     line = _MARKER_AFTER_PUNCT.sub(after_punct, line)
     if footnote_numbers:
@@ -369,6 +414,9 @@ def _join_broken_word(left: str, right: str) -> str | None:
 
 
 def _join_midline(line: str) -> str:
+    if "-" not in line:
+        return line
+
     def join(m: re.Match[str]) -> str:
         return m[1] + m[2] if _SUFFIX_ONLY.match(m[2]) else m.group(0)
 

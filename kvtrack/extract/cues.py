@@ -28,7 +28,8 @@ from kvtrack.extract.clauses import (
     segment_bounds,
     third_party_frame,
 )
-from kvtrack.extract.literals import CASE_ODD, literal_finder
+from kvtrack.extract.glue import FUNCTION_WORDS
+from kvtrack.extract.literals import PrefilterIndex, sentence_words
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,19 +52,23 @@ class _Cue:
 def judge(sentence: str, anchor: date | None) -> Proposal | None:
     """A proposal for `sentence`, or None when it is not the cabinet's promise."""
     text = " ".join(sentence.split())
-    if not text or text.endswith("?") or len(text) > 2000 or filters.META.search(text):
-        return None
-    if third_party_frame(text):
+    if not text or text.endswith("?") or len(text) > 2000:
         return None
     cues = _cues(text)
-    if cues:  # most sentences have no cue: their time phrases are not looked for
+    # Most sentences have no cue and are no completion: the answer's talk about itself and others'
+    # reported plans (which rule a sentence out) are only looked for in the others.
+    done = None if cues else _past_completion(text, anchor)
+    if (not cues and done is None) or filters.META.search(text) or third_party_frame(text):
+        return None
+    if cues:  # their time phrases are only looked for in a sentence with a cue
         future = not _PAST_TENSE.search(text)
         times = [t for t in find_times(text, anchor, future=future) if not _time_negated(text, t)]
         for cue in cues:
             proposal = _assess(text, cue, times, anchor)
             if proposal is not None:
                 return proposal
-    return _past_completion(text, anchor)
+        return _past_completion(text, anchor)
+    return done
 
 
 # Perfect and past tense: a bare "5 juli" in such a sentence is the nearest one, not the next.
@@ -75,15 +80,16 @@ _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
 # Each rule with the words its pattern cannot match without, read from the pattern once.
-_RULES = tuple((rule, literal_finder(rule.pattern)) for rule in table.STRONG + table.WEAK)
+_RULES = table.STRONG + table.WEAK
+_PREFILTERS = PrefilterIndex([rule.pattern for rule in _RULES], common=FUNCTION_WORDS)
 
 
 def _cues(text: str) -> list[_Cue]:
-    lowered = "" if CASE_ODD.search(text) else text.lower()
+    split = sentence_words(text)
+    rules = _RULES if split is None else [_RULES[i] for i in _PREFILTERS.possible(*split)]
     return [
         _Cue(rule, m.start(), m.end())
-        for rule, finder in _RULES
-        if not lowered or finder is None or finder.search(lowered)
+        for rule in rules
         if rule.needs is None or rule.needs.search(text)
         for m in rule.pattern.finditer(text)
     ]

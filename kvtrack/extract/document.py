@@ -84,7 +84,10 @@ class Heading:
 
 
 def parse_heading(line: str) -> Heading | None:
-    m = _HEADING.match(line.strip())
+    stripped = line.strip()
+    if stripped[:1] not in ("V", "A"):
+        return None  # every heading opens with Vraag/Vragen/Antwoord: most lines are not one
+    m = _HEADING.match(stripped)
     if m is None:
         return None
     numbers = parse_numbers(m["nums"])

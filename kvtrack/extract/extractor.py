@@ -10,6 +10,7 @@ from kvtrack.core.extraction import Extraction
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
 from kvtrack.core.timex import TimeKind
 from kvtrack.extract import naming
+from kvtrack.extract.answer_date import DateClue, amsterdam_today, choose, file_name_clues
 from kvtrack.extract.clean import clean
 from kvtrack.extract.cues import Proposal, judge
 from kvtrack.extract.document import Header, read_document
@@ -21,14 +22,25 @@ AnswerProgress = Callable[[int, int], None]
 
 
 def extract_document(
-    text: str, file: str | None = None, on_answer: AnswerProgress | None = None
+    text: str,
+    file: str | None = None,
+    on_answer: AnswerProgress | None = None,
+    *,
+    metadata: Callable[[], list[DateClue]] | None = None,
+    today: date | None = None,
 ) -> Extraction:
     """Read an answer document (plain text as copied from a PDF or converter).
 
+    When the text states no answer date, the fallback chain of answer_date.py gives one: the
+    document's `metadata()` dates, then a date in the `file` name, none after `today` (default:
+    today in Amsterdam); the extraction's `answered_from` then says where it came from.
     Raises KvtrackError when the text has no Vraag/Antwoord structure.
     """
-    document = read_document(clean(text))
-    header = document.header
+    cleaned = clean(text)
+    del text  # the raw text is not read again: a big document is not held twice
+    document = read_document(cleaned)
+    del cleaned
+    header, answered_from = _with_answer_date(document.header, file, metadata, today)
     anchor = header.answered or header.submitted
     source = _source(header, file)
     owner = naming.owner_from(header.answered_by)
@@ -48,7 +60,22 @@ def extract_document(
             found.append(
                 _commitment(source, answer.numbers, sentence, proposal, owner, anchor, taken)
             )
-    return Extraction(source, tuple(found))
+    return Extraction(source, tuple(found), answered_from)
+
+
+def _with_answer_date(
+    header: Header,
+    file: str | None,
+    metadata: Callable[[], list[DateClue]] | None,
+    today: date | None,
+) -> tuple[Header, str | None]:
+    if header.answered is not None:
+        return header, None
+    clues = [*(metadata() if metadata is not None else []), *file_name_clues(file)]
+    clue = choose(clues, header.submitted, today or amsterdam_today()) if clues else None
+    if clue is None:
+        return header, None
+    return replace(header, answered=clue.day), clue.where
 
 
 def with_source_id(extraction: Extraction, source_id: str, taken: set[str]) -> Extraction:
@@ -62,7 +89,7 @@ def with_source_id(extraction: Extraction, source_id: str, taken: set[str]) -> E
         taken.add(new_id)
         commitments.append(replace(c, id=new_id, source=source_id))
     source = replace(extraction.source, id=source_id)
-    return Extraction(source, tuple(commitments))
+    return Extraction(source, tuple(commitments), extraction.answered_from)
 
 
 def _source(header: Header, file: str | None) -> Source:

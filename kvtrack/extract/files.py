@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
@@ -21,6 +22,7 @@ from kvtrack.extract.readers import (
     SUFFIXES,
     decode_text,
     document_text,
+    metadata_clues,
     read_bounded,
     read_file,
 )
@@ -29,14 +31,26 @@ STDIN = "-"
 
 
 def extract_bytes(
-    data: bytes, name: str | None = None, on_answer: AnswerProgress | None = None
+    data: bytes,
+    name: str | None = None,
+    on_answer: AnswerProgress | None = None,
+    *,
+    today: date | None = None,
 ) -> Extraction:
     """One document held in memory (a download, an upload): its format told by its bytes and
     `name`. KvtrackError, located at `name`, when it cannot be read or has no answers.
-    `on_answer(done, total)` is called before each answer block (progress inside a big file)."""
+    `on_answer(done, total)` is called before each answer block (progress inside a big file).
+    Without an answer date in the text, its metadata and then `name` are asked (answer_date.py;
+    `today`: the latest date taken, default today in Amsterdam)."""
     where = Location(name or "<stdin>")
     try:
-        return extract_document(document_text(data, name or ""), name, on_answer)
+        return extract_document(
+            document_text(data, name or ""),
+            name,
+            on_answer,
+            metadata=lambda: metadata_clues(data, name or ""),
+            today=today,
+        )
     except KvtrackError as error:
         raise error.located(where) from None
 
@@ -65,6 +79,7 @@ def extract_documents(
     stdin: BinaryIO | None = None,
     on_result: Callable[[DocumentResult], None] | None = None,
     on_answer: AnswerProgress | None = None,
+    today: date | None = None,
 ) -> list[DocumentResult]:
     """Each document of `paths` (files, directories, "-" for standard input), read and extracted:
     one result per document, in order, with its extraction or its problems. Ids are unique across
@@ -80,9 +95,10 @@ def extract_documents(
                     data = read_bounded(stream, max_bytes)
                 except KvtrackError as error:
                     raise error.located(Location("<stdin>")) from None
-                extraction = extract_bytes(data, None, on_answer)
+                extraction = extract_bytes(data, None, on_answer, today=today)
             else:
-                extraction = extract_bytes(read_file(path, max_bytes), name, on_answer)
+                data = read_file(path, max_bytes)
+                extraction = extract_bytes(data, name, on_answer, today=today)
             result = DocumentResult(name, extraction)
         except KvtrackError as error:
             result = DocumentResult(name, None, tuple(error.problems))

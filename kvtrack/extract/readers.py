@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from kvtrack.core.limits import MAX_INPUT_BYTES
 from kvtrack.errors import KvtrackError, Location
+from kvtrack.extract.answer_date import DateClue, parse_metadata_day
 
 #: What `kvtrack extract DIR` picks up in a directory.
 SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xml")
@@ -88,6 +89,33 @@ def document_text(data: bytes, name: str = "") -> str:
 _MARKUP_START = re.compile(r"\s*<(?:\?xml|!doctype\s+html|html\b)", re.IGNORECASE)
 
 
+def metadata_clues(data: bytes, name: str = "") -> list[DateClue]:
+    """The dates a document's own metadata gives, most telling first (answer_date.py lists
+    them); [] for plain text, or when the metadata cannot be read. Only asked for when the text
+    states no answer date."""
+    suffix = Path(name).suffix.lower()
+    try:
+        if data.startswith(b"%PDF") or suffix == ".pdf":
+            return _pdf_clues(data)
+        if data.startswith(b"PK\x03\x04") or suffix == ".docx":
+            return _docx_clues(data)
+        text = decode_text(data)
+        if suffix in (".html", ".htm", ".xml") or _MARKUP_START.match(text):
+            return _page_clues(text)
+    except Exception:  # metadata is a hint: a file whose metadata cannot be read has none
+        return []
+    return []
+
+
+def _clues(values: list[tuple[str, object]]) -> list[DateClue]:
+    clues = []
+    for where, value in values:
+        day = parse_metadata_day(value) if isinstance(value, str) else None
+        if day is not None:
+            clues.append(DateClue(day, where))
+    return clues
+
+
 def decode_text(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace")
@@ -129,6 +157,20 @@ def pdf_text(data: bytes) -> str:
     if not any(page.strip() for page in pages):
         raise KvtrackError("is a PDF without text (a scan?); kvtrack reads text, not images")
     return "\f".join(pages)
+
+
+def _pdf_clues(data: bytes) -> list[DateClue]:
+    from pypdf import PdfReader
+
+    info = PdfReader(io.BytesIO(data)).metadata
+    if info is None:
+        return []
+    return _clues(
+        [
+            (f"the PDF's {key[1:]} (its metadata)", info.get(key))
+            for key in ("/CreationDate", "/ModDate")
+        ]
+    )
 
 
 def _decrypts(reader: object) -> bool:
@@ -174,6 +216,24 @@ def docx_text(data: bytes, limit: int = MAX_INPUT_BYTES) -> str:
     for part in parts:
         lines.extend(_docx_paragraphs(_member(archive, part, limit)))
     return "\n".join(lines)
+
+
+_DC_TERMS = "{http://purl.org/dc/terms/}"
+
+
+def _docx_clues(data: bytes) -> list[DateClue]:
+    from defusedxml import ElementTree as ET
+
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    if "docProps/core.xml" not in archive.namelist():
+        return []
+    root = ET.fromstring(_member(archive, "docProps/core.xml", 1 << 20))
+    values: list[tuple[str, object]] = []
+    for term in ("modified", "created"):
+        node = root.find(f"{_DC_TERMS}{term}")
+        where = f"the Word file's {term} date (docProps; weak: a template's date)"
+        values.append((where, node.text if node is not None else None))
+    return _clues(values)
 
 
 def _member(archive: zipfile.ZipFile, name: str, limit: int) -> bytes:
@@ -229,6 +289,42 @@ def markup_text(markup: str) -> str:
     parser.close()
     parser.flush()
     return "\n".join(parser.lines)
+
+
+# An official page's metadata (officielebekendmakingen.nl), most telling first: the day the answer
+# was received, then the document's dates; the publication date comes days after the answer.
+_PAGE_DATES = (
+    "overheidop.datumontvangst",
+    "dc.date",
+    "dcterms.created",
+    "dcterms.issued",
+    "dcterms.available",
+)
+
+
+def _page_clues(markup: str) -> list[DateClue]:
+    parser = _MetaTags()
+    parser.feed(markup)
+    parser.close()
+    return _clues(
+        [(f"the page's {key} (its metadata)", parser.meta.get(key)) for key in _PAGE_DATES]
+    )
+
+
+class _MetaTags(HTMLParser):
+    """`<meta name=... content=...>` of a page, by lower-cased name (the first of each)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.meta: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "meta":
+            return
+        values = dict(attrs)
+        key = values.get("name") or values.get("property")
+        if key and values.get("content"):
+            self.meta.setdefault(key.lower(), values["content"] or "")
 
 
 class _MarkupText(HTMLParser):

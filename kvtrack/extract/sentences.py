@@ -15,6 +15,8 @@ _NO_BREAK_AFTER = frozenset(
     }
 )  # fmt: skip
 _END = re.compile(r"[.?!…]+[»”’\"')]*(?=\s+|$)")
+_NEXT_CHARACTER = re.compile(r"\s*(\S)")
+_INITIAL = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
 _PARAGRAPH_END = re.compile(r"[.?!:;…»”’\"')]$")
 
 
@@ -59,8 +61,10 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _END.finditer(paragraph):
         end = m.end()
-        following = paragraph[end:].lstrip()
-        if following and not _starts_sentence(following):
+        # the first character after the spaces (not a copy of the rest: a long paragraph has
+        # many full stops)
+        after = _NEXT_CHARACTER.match(paragraph, end)
+        if after is not None and not _starts_sentence(after[1]):
             continue
         if m.group(0).startswith(".") and not _real_full_stop(paragraph[start : m.start()]):
             continue
@@ -80,13 +84,13 @@ def _starts_sentence(text: str) -> bool:
 
 
 def _real_full_stop(before: str) -> bool:
-    token = re.search(r"(\S+)$", before)
-    if token is None:
+    # the last word: a search for r"(\S+)$" would try every position of a long paragraph
+    if not before or before[-1].isspace():
         return True
-    word = token.group(1).lower().lstrip("(«“\"'")
+    word = before.rsplit(maxsplit=1)[-1].lower().lstrip("(«“\"'")
     if word in _NO_BREAK_AFTER:
         return False
-    if re.fullmatch(r"[a-z]", word) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+    if _INITIAL.fullmatch(word):
         return False  # an initial ("J. Jansen") or an abbreviation like "o.a"
     return not re.fullmatch(r"\d{1,2}", word) or len(before.strip()) > 3
 

@@ -27,7 +27,7 @@ def yaml_text(extractions: Sequence[Extraction]) -> str:
         "sources:",
     ]
     for extraction in extractions:
-        lines.extend(_item(plain_source(extraction.source)))
+        lines.extend(_source_item(extraction))
     if not n:
         lines.append("commitments: []")
     else:
@@ -45,6 +45,8 @@ def json_data(extractions: Sequence[Extraction]) -> Any:
         {
             "source": source_to_dict(e.source),
             "commitments": [commitment_to_dict(c) for c in e.commitments],
+            # only when the answer date is not the text's own: where it came from
+            **({"answered_from": e.answered_from} if e.answered_from else {}),
         }
         for e in extractions
     ]
@@ -58,6 +60,26 @@ def json_text(extractions: Sequence[Extraction], *, several: bool) -> str:
     if several and not isinstance(data, list):
         data = [data]
     return dumps(data) + "\n"
+
+
+def answered_note(extraction: Extraction) -> str | None:
+    """ "answer date 2024-07-25 taken from the file name; check it", when it was not the text's."""
+    if extraction.answered_from is None or extraction.source.answered is None:
+        return None
+    day = extraction.source.answered.isoformat()
+    return f"answer date {day} taken from {extraction.answered_from}; check it"
+
+
+def _source_item(extraction: Extraction) -> list[str]:
+    """The source's YAML; an answer date the text did not state carries a comment saying where
+    it came from."""
+    lines = _item(plain_source(extraction.source))
+    if answered_note(extraction) is not None:
+        for i, line in enumerate(lines):
+            if line.lstrip("- ").startswith("answered:"):
+                lines[i] = f"{line}  # taken from {extraction.answered_from}; check it"
+                break
+    return lines
 
 
 def _item(value: dict[str, Any]) -> list[str]:

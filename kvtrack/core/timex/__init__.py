@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kvtrack.core.lowercase import aligned_lower
 from kvtrack.core.period import Period
 from kvtrack.core.timex.base import Context, Resolved, TimeKind
 from kvtrack.core.timex.table import RULES, TRIGGERS
@@ -55,10 +56,11 @@ def find_times(text: str, anchor: date | None = None, *, future: bool = False) -
     date or month without a year is its next occurrence rather than the nearest one.
     """
     context = Context(anchor, text, future)
+    lowered = aligned_lower(text)
     found: list[tuple[int, int, int, Resolved]] = []
     for order, (name, pattern, handler) in enumerate(RULES):
         trigger = TRIGGERS.get(name)
-        if trigger is not None and not trigger.search(text):
+        if trigger is not None and lowered is not None and not trigger.found(lowered):
             continue
         for m in pattern.finditer(text):
             if m.end() <= m.start():

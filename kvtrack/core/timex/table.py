@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from kvtrack.core.timex.base import (
     Handler,
@@ -135,8 +136,35 @@ RULES: list[tuple[str, re.Pattern[str], Handler]] = [
 # is not tried (most rules' patterns open with optional prepositions and would otherwise be tried
 # at every position of every sentence).
 _MONTHS = r"jan|feb|mrt|maart|apr|mei|jun|jul|aug|sep|okt|nov|dec"
-TRIGGERS: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern, re.IGNORECASE)
+# Written in lower case: searched in the lower-cased sentence (core/lowercase.py).
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """Plain words, any of which is looked for with `in` (much cheaper than a regex search of
+    their alternation), and the alternatives that are patterns, searched as one."""
+
+    words: tuple[str, ...]
+    pattern: re.Pattern[str] | None
+
+    @classmethod
+    def of(cls, alternation: str) -> Trigger:
+        parts = alternation.split("|")
+        words = tuple(p.replace("\\.", ".") for p in parts if _PLAIN.fullmatch(p))
+        rest = [p for p in parts if not _PLAIN.fullmatch(p)]
+        return cls(words, re.compile("|".join(rest)) if rest else None)
+
+    def found(self, lowered: str) -> bool:
+        for word in self.words:
+            if word in lowered:
+                return True
+        return self.pattern is not None and self.pattern.search(lowered) is not None
+
+
+_PLAIN = re.compile(r"(?:[a-z]|\\\.)+")  # letters and escaped full stops: "z\.s\.m"
+
+TRIGGERS: dict[str, Trigger] = {
+    name: Trigger.of(pattern)
     for name, pattern in {
         "summer-before": r"zomer",
         "summer-after": r"zomer",
@@ -152,8 +180,8 @@ TRIGGERS: dict[str, re.Pattern[str]] = {
         "iso-date": r"\d{4}-[01]\d-",
         "month": _MONTHS,
         "part-of-year": r"eind|begin|ultimo|start|primo|aanvang|medio|midden|half|halverwege|voorjaar|lente"
-        r"|zomer|najaar|herfst|winter|kwartaal|helft|\b[QH][1-4]\b",
-        "short-quarter": r"[QH][1-4]",
+        r"|zomer|najaar|herfst|winter|kwartaal|helft|\b[qh][1-4]\b",
+        "short-quarter": r"[qh][1-4]",
         "two-years": r"(?:19|20)\d\d\D{1,20}(?:19|20)\d\d",
         "year": r"(?:19|20)\d\d",
         "relative-year": r"jaar",
