@@ -673,7 +673,7 @@ def test_edits_in_a_directory_leave_each_files_entry_a_fresh_parse(tmp_path):
     for n, cid in enumerate(["c1", "c0", "c1"]):
         record(
             store,
-            lambda r, c=cid: add_note(r, c, f"Nota\n{n}", date(2026, 1, 2)),
+            lambda r, c=cid, n=n: add_note(r, c, f"Nota\n{n}", date(2026, 1, 2)),
             commitment_id=cid,
         )
         path = store / "b.yaml"
