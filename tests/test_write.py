@@ -391,7 +391,7 @@ def test_a_file_that_keeps_changing_is_left_alone(write_yaml):
         c = edits.add_note(doc.register, "a", "van kvtrack", DAY)
         doc.update_commitment(c.before, c.after)
 
-    with pytest.raises(write.ConcurrentChangeError, match="changed on disk 5 times"):
+    with pytest.raises(KvtrackError, match="changed on disk 5 times"):
         write.edit(path, change)
     assert path.read_text() == MINIMAL + "# touched\n" * write.MAX_ATTEMPTS
 

@@ -55,10 +55,6 @@ STABLE_WAIT = 10.0  # seconds to wait for a file that keeps changing, then give 
 BOM = b"\xef\xbb\xbf"
 
 
-class ConcurrentChangeError(KvtrackError):
-    """The file kept changing on disk while kvtrack was editing it."""
-
-
 @dataclass
 class Document:
     """A commitments file opened for one edit: its text and its validated register.
@@ -98,7 +94,7 @@ class Document:
             return self.part.commitments
         whole = self.entry.part()
         if whole is None:  # pragma: no cover - an authenticated entry that does not decode
-            raise ConcurrentChangeError("the parse cache could not be read; try again")
+            raise KvtrackError("the parse cache could not be read; try again")
         return whole.commitments
 
     @property
@@ -186,7 +182,7 @@ def edit(
             )
             if done:
                 return result
-    raise ConcurrentChangeError(
+    raise KvtrackError(
         f"the file changed on disk {MAX_ATTEMPTS} times while kvtrack was editing it; "
         "nothing was written. Try again when it is no longer being saved",
         where=Location(str(path)),
@@ -333,7 +329,7 @@ def _stat(path: Path) -> os.stat_result:
 
 def _pause(path: Path, deadline: float, seconds: float) -> None:
     if time.monotonic() + seconds > deadline:
-        raise ConcurrentChangeError(
+        raise KvtrackError(
             f"the file kept changing for {STABLE_WAIT:g} s (another program is writing it); "
             "nothing was written. Try again when it is done",
             where=Location(str(path)),
@@ -407,7 +403,7 @@ def _open(
             raise not_editable("file", path, e) from None
         if FileId.of(_stat(path)) == seen and (raw is None or len(raw) == seen.size):
             return Document(path, seen, part, loaded, raw, sources_elsewhere, entry=entry)
-    raise ConcurrentChangeError(
+    raise KvtrackError(
         "the file kept changing while kvtrack read it; nothing was written. Try again",
         where=Location(str(path)),
     )
