@@ -46,6 +46,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402  (bench/ is not a package)
 
 FLOOR = "import typer, rich.table, yaml, dateutil.parser"
+SECTIONS = ("startup", "scale", "taskwarrior", "editing", "cache")
 TARGETS = {
     "edit_vs_annotate_10k": 3.0,  # any edit command / `task N annotate` at 10,000
     "edit_vs_due_1k": 2.0,  # any edit command / `kvtrack due` (warm) at 1,000
@@ -77,6 +78,16 @@ class Timing:
 
 
 TIME = shutil.which("time") or ("/usr/bin/time" if Path("/usr/bin/time").exists() else None)
+# Without GNU time: a small Python forks the command and reports its child's own peak (wait4).
+PEAK = (
+    "import os, sys\n"
+    "pid = os.fork()\n"
+    "if pid == 0:\n"
+    "    os.execvp(sys.argv[2], sys.argv[2:])\n"
+    "_, status, usage = os.wait4(pid, 0)\n"
+    "open(sys.argv[1], 'w').write(str(usage.ru_maxrss))\n"
+    "sys.exit(os.waitstatus_to_exitcode(status))\n"
+)
 
 
 def run_once(
@@ -84,12 +95,18 @@ def run_once(
 ) -> tuple[float, float, int]:
     """Wall seconds, peak resident MB and exit code of one run of `cmd`, output thrown away.
 
-    The peak comes from GNU time when it is installed: a child started straight from this
-    (large) process inherits its peak at exec (Linux keeps the old memory's high-water mark), so
-    its own ru_maxrss says how big the benchmark is, not the command.
+    The peak is the command's own: a process started straight from this one starts with this
+    one's high-water mark (Linux carries the memory's peak over fork and exec, so the command's
+    ru_maxrss would say how big the benchmark is, 184 MB and more), and RUSAGE_CHILDREN is the
+    largest of all children so far. So a small process starts it and reads that one child's
+    ru_maxrss from wait4: GNU time (%M) when installed, else the few lines of PEAK in a bare
+    Python (-S -I), which adds about 10 ms to the wall time.
     """
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
-        wrapped = [TIME, "-f", "%M", "-o", rss.name, *cmd] if TIME else list(cmd)
+        if TIME:
+            wrapped = [TIME, "-f", "%M", "-o", rss.name, *cmd]
+        else:
+            wrapped = [sys.executable, "-S", "-I", "-c", PEAK, rss.name, *cmd]
         start = time.perf_counter()
         proc = subprocess.Popen(
             wrapped,
@@ -99,14 +116,12 @@ def run_once(
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        _, status, usage = os.wait4(proc.pid, 0)
+        _, status, _ = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
-        kib = usage.ru_maxrss  # KiB on Linux
-        if TIME:
-            lines = rss.read().split()
-            kib = int(lines[-1]) if lines and lines[-1].isdigit() else kib  # (time passes on
-            # the command's exit status, and notes a non-zero one on a line before)
+        # GNU time passes on the command's exit status and notes a non-zero one on a line before.
+        lines = rss.read().split()
+        kib = int(lines[-1]) if lines and lines[-1].isdigit() else 0  # KiB on Linux
     return wall, kib / 1024, proc.returncode
 
 
@@ -246,7 +261,15 @@ def main() -> None:
     ap.add_argument(
         "--output", default=None, help="report file ('-' prints; default docs/benchmarks.md)"
     )
+    ap.add_argument(
+        "--sections",
+        default=",".join(SECTIONS),
+        help=f"which sections to run, comma-separated (default all: {','.join(SECTIONS)})",
+    )
     args = ap.parse_args()
+    sections = set(args.sections.split(","))
+    if not sections <= set(SECTIONS):
+        ap.error(f"--sections: unknown {sorted(sections - set(SECTIONS))}; use {SECTIONS}")
     sizes = args.sizes or ([1000, 10000] if args.quick else [1000, 10000, 50000])
     runs = args.runs or (3 if args.quick else 5)
     output = args.output or ("-" if args.quick else str(ROOT / "docs" / "benchmarks.md"))
@@ -275,63 +298,46 @@ def main() -> None:
     results: dict[str, float] = {}
     task_envs: dict[int, dict[str, str]] = {}
 
-    say("## Start-up: `kvtrack due` on the shipped commitments.yaml")
-    say()
-    say(f'Baseline: `python -c "{FLOOR}"` (the import floor of the dependencies).')
-    say()
-    say("| what | median s | peak MB | ratio to the floor |")
-    say("| --- | ---: | ---: | ---: |")
-    shipped = ROOT / "commitments.yaml"
-    floor_cmd = [python, "-c", FLOOR]
-    due_cmd = [*kvtrack, "due", "--file", str(shipped)]
-    ta, tb, warm_ratio = paired(due_cmd, floor_cmd, env, env, runs * 4)
-    tc, _, cold_ratio = paired(due_cmd, floor_cmd, env, env, runs * 2, before_a=drop_cache)
-    say(f"| import floor | {tb.median:.3f} | {tb.peak:.0f} | 1.00 |")
-    say(f"| `kvtrack due`, warm | {ta.median:.3f} | {ta.peak:.0f} | {warm_ratio:.2f} |")
-    say(
-        f"| `kvtrack due`, cold (file just changed) | {tc.median:.3f} | {tc.peak:.0f} | {cold_ratio:.2f} |"
-    )
-    say()
-    results["startup"] = warm_ratio
-    results["startup_cold"] = cold_ratio
+    if "startup" in sections:
+        say("## Start-up: `kvtrack due` on the shipped commitments.yaml")
+        say()
+        say(f'Baseline: `python -c "{FLOOR}"` (the import floor of the dependencies).')
+        say()
+        say("| what | median s | peak MB | ratio to the floor |")
+        say("| --- | ---: | ---: | ---: |")
+        shipped = ROOT / "commitments.yaml"
+        floor_cmd = [python, "-c", FLOOR]
+        due_cmd = [*kvtrack, "due", "--file", str(shipped)]
+        ta, tb, warm_ratio = paired(due_cmd, floor_cmd, env, env, runs * 4)
+        tc, _, cold_ratio = paired(due_cmd, floor_cmd, env, env, runs * 2, before_a=drop_cache)
+        say(f"| import floor | {tb.median:.3f} | {tb.peak:.0f} | 1.00 |")
+        say(f"| `kvtrack due`, warm | {ta.median:.3f} | {ta.peak:.0f} | {warm_ratio:.2f} |")
+        say(
+            f"| `kvtrack due`, cold (file just changed) | {tc.median:.3f} | {tc.peak:.0f} | {cold_ratio:.2f} |"
+        )
+        say()
+        results["startup"] = warm_ratio
+        results["startup_cold"] = cold_ratio
 
-    say("## Commands at scale")
-    say()
-    say(
-        "Synthetic registers from `bench/generate.py` (about 4 commitments a source, every kind of "
-        "period, histories, all statuses). Output goes to /dev/null; as of the real today."
-    )
-    say()
-    say("| N | file MB | command | cold s | warm s | peak MB (cold / warm) |")
-    say("| ---: | ---: | --- | ---: | ---: | ---: |")
-    commands = {"list": ["list"], "due": ["due"], "validate": ["validate"]}
-    if has_check:
-        commands["check"] = ["check"]
-    peaks: dict[int, float] = {}
     files: dict[int, tuple[Path, list[generate.Item], list[generate.SourceDoc]]] = {}
     for n in sizes:
         path = work / f"c{n}.yaml"
         sources, items = generate.write_file(n, path)
         files[n] = (path, items, sources)
-        mb = path.stat().st_size / 1e6
-        for name, sub in commands.items():
-            cmd = [*kvtrack, *sub, "--file", str(path)]
-            reps = max(1, runs // 2) if n >= 50000 else runs
-            cold = timed(cmd, env, reps, before=drop_cache)
-            run_once(cmd, env)  # fills the cache
-            warm = timed(cmd, env, reps)
-            bad = (cold.exit_codes | warm.exit_codes) - {0, 1}
-            note = f" (exit {sorted(bad)})" if bad else ""
-            say(
-                f"| {n:,} | {mb:.1f} | `{name}`{note} | {cold.median:.3f} | {warm.median:.3f} | "
-                f"{cold.peak:.0f} / {warm.peak:.0f} |"
+    peaks: dict[int, float] = {}
+    if "scale" in sections:
+        scale_section(say, kvtrack, env, files, runs, has_check, drop_cache, peaks, results)
+    if has_task and sections & {"taskwarrior", "editing"}:
+        for n, (_, items, sources) in files.items():
+            twdir = work / f"task{n}"
+            tenv = taskwarrior_env(twdir, env)
+            tasks = twdir / "tasks.json"
+            tasks.write_text(json.dumps(task_json(items, {s.id: s for s in sources})))
+            subprocess.run(
+                ["task", "import", str(tasks)], env=tenv, capture_output=True, check=True
             )
-            peaks[n] = max(peaks.get(n, 0.0), cold.peak, warm.peak)
-            results[f"{name}_{n}_cold"] = cold.median
-            results[f"{name}_{n}_warm"] = warm.median
-    say()
-
-    if has_task:
+            task_envs[n] = tenv
+    if has_task and "taskwarrior" in sections:
         say("## Side by side with Taskwarrior")
         say()
         say(
@@ -347,14 +353,7 @@ def main() -> None:
         )
         say("| ---: | ---: | ---: | ---: | ---: | ---: |")
         for n in sizes:
-            path, items, sources = files[n]
-            twdir = work / f"task{n}"
-            tenv = taskwarrior_env(twdir, env)
-            tasks = twdir / "tasks.json"
-            tasks.write_text(json.dumps(task_json(items, {s.id: s for s in sources})))
-            subprocess.run(
-                ["task", "import", str(tasks)], env=tenv, capture_output=True, check=True
-            )
+            path, tenv = files[n][0], task_envs[n]
             due_cmd = [*kvtrack, "due", "--file", str(path)]
             task_cmd = ["task", "overdue"]
             reps = max(2, runs // 2) if n >= 50000 else runs
@@ -368,30 +367,34 @@ def main() -> None:
             )
             results[f"due_vs_task_{n}"] = ratio
             results[f"json_vs_task_{n}"] = json_ratio
-            task_envs[n] = tenv
         say()
 
-    edit_section(say, kvtrack, env, files, task_envs, runs, results)
+    if "editing" in sections:
+        edit_section(say, kvtrack, env, files, task_envs, runs, results)
 
-    say("## Parse cache: hashing against parsing")
-    say()
-    say(
-        "In-process, best of 3: what a warm run pays to know the file is unchanged, against a parse."
-    )
-    say()
-    say("| N | SHA-256 of the file s | parse, collector off s | parse, collector on s |")
-    say("| ---: | ---: | ---: | ---: |")
-    for n in sizes:
-        path = files[n][0]
-        out = subprocess.run(
-            [python, str(HERE / "inprocess.py"), str(path)], capture_output=True, text=True, env=env
-        )
+    if "cache" in sections:
+        say("## Parse cache: hashing against parsing")
+        say()
         say(
-            out.stdout.strip()
-            if out.returncode == 0
-            else f"| {n:,} | failed: {out.stderr.strip()[-200:]} | | |"
+            "In-process, best of 3: what a warm run pays to know the file is unchanged, against a parse."
         )
-    say()
+        say()
+        say("| N | SHA-256 of the file s | parse, collector off s | parse, collector on s |")
+        say("| ---: | ---: | ---: | ---: |")
+        for n in sizes:
+            path = files[n][0]
+            out = subprocess.run(
+                [python, str(HERE / "inprocess.py"), str(path)],
+                capture_output=True,
+                text=True,
+                env=env,
+            )
+            say(
+                out.stdout.strip()
+                if out.returncode == 0
+                else f"| {n:,} | failed: {out.stderr.strip()[-200:]} | | |"
+            )
+        say()
 
     say("## Targets")
     say()
@@ -408,7 +411,7 @@ def main() -> None:
 
     row(
         "`kvtrack due` on the shipped file ÷ import floor (warm)",
-        results["startup"],
+        results.get("startup"),
         TARGETS["startup"],
         "x",
     )
@@ -484,6 +487,49 @@ def main() -> None:
         return
     Path(output).write_text(report + _notes())
     print(f"wrote {output}")
+
+
+def scale_section(
+    say: Callable[[str], None],
+    kvtrack: Sequence[str],
+    env: dict[str, str],
+    files: dict[int, tuple[Path, list[generate.Item], list[generate.SourceDoc]]],
+    runs: int,
+    has_check: bool,
+    drop_cache: Callable[[], None],
+    peaks: dict[int, float],
+    results: dict[str, float],
+) -> None:
+    say("## Commands at scale")
+    say()
+    say(
+        "Synthetic registers from `bench/generate.py` (about 4 commitments a source, every kind of "
+        "period, histories, all statuses). Output goes to /dev/null; as of the real today."
+    )
+    say()
+    say("| N | file MB | command | cold s | warm s | peak MB (cold / warm) |")
+    say("| ---: | ---: | --- | ---: | ---: | ---: |")
+    commands = {"list": ["list"], "due": ["due"], "validate": ["validate"]}
+    if has_check:
+        commands["check"] = ["check"]
+    for n, (path, _, _) in files.items():
+        mb = path.stat().st_size / 1e6
+        for name, sub in commands.items():
+            cmd = [*kvtrack, *sub, "--file", str(path)]
+            reps = max(1, runs // 2) if n >= 50000 else runs
+            cold = timed(cmd, env, reps, before=drop_cache)
+            run_once(cmd, env)  # fills the cache
+            warm = timed(cmd, env, reps)
+            bad = (cold.exit_codes | warm.exit_codes) - {0, 1}
+            note = f" (exit {sorted(bad)})" if bad else ""
+            say(
+                f"| {n:,} | {mb:.1f} | `{name}`{note} | {cold.median:.3f} | {warm.median:.3f} | "
+                f"{cold.peak:.0f} / {warm.peak:.0f} |"
+            )
+            peaks[n] = max(peaks.get(n, 0.0), cold.peak, warm.peak)
+            results[f"{name}_{n}_cold"] = cold.median
+            results[f"{name}_{n}_warm"] = warm.median
+    say()
 
 
 # -- edits -----------------------------------------------------------------------------------------

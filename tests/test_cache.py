@@ -267,7 +267,7 @@ def forged(register_file: Path, mac: bytes) -> None:
         loaded_module.Locations(str(register_file), {"a": (11, 5)}),
         [],
     )
-    payload = pickle.dumps(done)
+    payload = cache.payload(done)
     e.write_bytes(header + mac + b"\n" + payload)
 
 
@@ -449,7 +449,7 @@ def test_check_as_a_uid_without_a_passwd_entry():
 
 
 # -- every Python, every model type -------------------------------------------------------------
-def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped):
+def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped, monkeypatch):
     """Every class a real entry names is one the restricted unpickler allows (on this Python)."""
 
     class Recording(cache._Unpickler):
@@ -457,11 +457,14 @@ def test_every_model_type_pickles_to_allowed_names_only(register_file, shipped):
             names.add((module, name))
             return super().find_class(module, name)
 
+    monkeypatch.setattr(cache, "_Unpickler", Recording)
     for path in (register_file, shipped):
         names: set[tuple[str, str]] = set()
         assert load(path).register.commitments[0].title
         payload = entry(path).read_bytes().split(b"\n", 2)[2]
-        assert isinstance(Recording(io.BytesIO(payload)).load(), cache.Part)
+        decoded = cache.Entry(memoryview(payload)).part()
+        assert isinstance(decoded, cache.Part)
+        assert decoded.commitments == load(path).register.commitments
         assert ("kvtrack.core.model", "Status") in names
         assert ("builtins", "getattr") not in names
 
@@ -548,3 +551,135 @@ def test_editing_any_stamped_file_changes_the_stamp(monkeypatch, tmp_path):
         assert cache._code() != before
     finally:
         cache._code.cache_clear()
+
+
+# -- an edit re-encodes only the pieces it changed -------------------------------------------------
+def many(count: int) -> str:
+    """MINIMAL's source and `count` commitments: more than one piece of the entry."""
+    head = MINIMAL.split("commitments:\n")[0]
+    items = "".join(
+        f"  - id: c{i}\n    title: Toezegging {i}\n    source: src\n    quote: Wij doen {i}.\n"
+        f"    due: {2025 + i % 3}-Q{1 + i % 4}\n    status: open\n"
+        for i in range(count)
+    )
+    return head + "commitments:\n" + items
+
+
+def pieces(path: Path) -> list[bytes]:
+    """The entry's pieces as stored (sources, then the commitments CHUNK at a time)."""
+    payload = memoryview(entry(path).read_bytes().split(b"\n", 2)[2])
+    sizes, out, at = cache.Entry(payload).sizes, [], 0
+    for size in sizes:
+        out.append(bytes(payload[at : at + size]))
+        at += size
+    return out
+
+
+def test_an_edit_builds_and_re_encodes_only_its_piece(tmp_path, monkeypatch):
+    from kvtrack.core.edits import add_note
+    from kvtrack.core.model import Commitment
+    from kvtrack.store.edits import add_commitment, record
+    from kvtrack.store.reader import parse_part
+
+    path = tmp_path / "many.yaml"
+    count = 2 * cache.CHUNK + 10
+    path.write_text(many(count), encoding="utf-8")
+    load(path)
+    decoded: list[int] = []
+    real_chunk = cache.Entry._chunk
+
+    def counting(self, k):
+        decoded.append(k)
+        return real_chunk(self, k)
+
+    monkeypatch.setattr(cache.Entry, "_chunk", counting)
+    before = pieces(path)
+    assert len(before) == 1 + 3
+    target = f"c{cache.CHUNK + 5}"  # in the second piece of commitments
+    note = "Een nota\nover twee regels"
+    record(path, lambda r: add_note(r, target, note, date(2026, 1, 5)), commitment_id=target)
+    assert set(decoded) == {1}  # the edited commitment's piece, nothing more
+    after = pieces(path)
+    assert after[0] == before[0] and after[1] == before[1] and after[3] == before[3]
+    assert after[2] != before[2]
+    fresh = parse_part(path.read_bytes(), str(path))
+    cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
+    assert cached is not None and cached.commitments == fresh.commitments
+    assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+    assert cached.sources == fresh.sources and cached.foreign == fresh.foreign
+
+    new = Commitment("nieuw", "Nieuw", "src", "Wij doen het.")
+    decoded.clear()
+    add_commitment(path, new)
+    assert set(decoded) == {2}  # the last piece, to append to it
+    added = pieces(path)
+    assert added[:3] == after[:3] and added[3] != after[3]  # the last piece had room
+    fresh = parse_part(path.read_bytes(), str(path))
+    cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
+    assert cached is not None and cached.commitments == fresh.commitments
+    assert cached.commitments[-1] == new
+    assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+
+
+def test_the_builders_make_the_model_classes_as_their_constructors_do():
+    samples = {
+        cache._new_commitment: model_module.Commitment(
+            "a", "t", "s", "q", (1, 2), Period.year(2025), status=Status.DONE, tags=("x",)
+        ),
+        cache._new_history_entry: model_module.HistoryEntry(date(2025, 1, 1), Status.DONE),
+        cache._new_source: model_module.Source("s", submitted=date(2024, 1, 2), identifiers={}),
+        cache._new_period: Period.parse("2025-Q3"),
+    }
+    for build, made in samples.items():
+        values = [getattr(made, f.name) for f in dataclasses.fields(made)]
+        built = build(*values)
+        assert type(built) is type(made) and built == made and repr(built) == repr(made)
+        with pytest.raises(dataclasses.FrozenInstanceError):  # frozen like any other
+            setattr(built, dataclasses.fields(made)[0].name, "other")
+    assert cache._new_commitment is not model_module.Commitment  # the fast way is in use
+
+
+@pytest.mark.parametrize("count", [cache.CHUNK - 1, cache.CHUNK], ids=["room", "full"])
+def test_an_add_at_a_piece_boundary_leaves_the_entry_a_fresh_parse(tmp_path, count):
+    from kvtrack.core.model import Commitment
+    from kvtrack.store.edits import add_commitment
+    from kvtrack.store.reader import parse_part
+
+    path = tmp_path / "many.yaml"
+    path.write_text(many(count), encoding="utf-8")
+    load(path)
+    for n in range(2):  # the first fills the last piece or starts one; the second follows
+        add_commitment(path, Commitment(f"nieuw-{n}", "Nieuw", "src", "Wij doen het."))
+        fresh = parse_part(path.read_bytes(), str(path))
+        cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
+        assert cached is not None and cached.commitments == fresh.commitments
+        assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+        assert len(pieces(path)) == 1 + -(-(count + n + 1) // cache.CHUNK)
+
+
+def test_edits_in_a_directory_leave_each_files_entry_a_fresh_parse(tmp_path):
+    """A file citing a sibling's source: its edits are built as windows too, and the entry they
+    leave (positions of the citations included) is what parsing the file would give."""
+    from kvtrack.core.edits import add_note
+    from kvtrack.store.edits import record
+    from kvtrack.store.reader import parse_part
+
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.yaml").write_text(MINIMAL, encoding="utf-8")
+    cites = "version: 1\ncommitments:\n" + many(3).split("commitments:\n")[1]
+    (store / "b.yaml").write_text(cites, encoding="utf-8")
+    load(store)
+    for n, cid in enumerate(["c1", "c0", "c1"]):
+        record(
+            store,
+            lambda r, c=cid, n=n: add_note(r, c, f"Nota\n{n}", date(2026, 1, 2)),
+            commitment_id=cid,
+        )
+        path = store / "b.yaml"
+        fresh = parse_part(path.read_bytes(), str(path), standalone=False)
+        cached = cache.lookup(path, cache.digest(path.read_bytes()), False)
+        assert cached is not None and cached.commitments == fresh.commitments
+        assert cached.foreign == fresh.foreign and len(fresh.foreign) == 3
+        assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
+    assert [h.note for h in load(store).register.get("c1").history] == ["Nota\n0", "Nota\n2"]

@@ -128,6 +128,25 @@ def test_show_cites_the_source(run):
     assert "overdue, 331 days late" in out
 
 
+def test_show_names_no_answer_for_a_debate(run, write_yaml):
+    debate = """\
+        version: 1
+        sources:
+          - id: debat-1
+            kind: debat
+            title: Commissiedebat Wonen
+        commitments:
+          - id: d
+            title: Brief over huren
+            source: debat-1
+            quote: "Ik stuur u voor de zomer een brief."
+            due: 2026-07-01
+        """
+    out = run("show", "d", "--file", str(write_yaml(debate)), "--as-of", AS_OF).stdout
+    assert "source     Commissiedebat Wonen (debat-1)\n" in out
+    assert "Antwoord" not in out
+
+
 def test_show_json(run):
     data = as_json(
         run(

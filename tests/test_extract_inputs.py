@@ -138,10 +138,11 @@ def test_a_pdf_without_text_is_a_scan() -> None:
 
 
 def _seconds(text: str) -> float:
-    start = time.perf_counter()
+    """CPU seconds of extracting `text`: what the code costs, not how busy the machine is."""
+    start = time.process_time()
     with contextlib.suppress(KvtrackError):
         extract_bytes(text.encode(), "x.txt")
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 HEAD = "Vraag 1\nIs dat zo?\nAntwoord 1\n"
@@ -150,8 +151,7 @@ HEAD = "Vraag 1\nIs dat zo?\nAntwoord 1\n"
 def test_lines_ending_in_a_hyphen_take_linear_time() -> None:
     small = _seconds(HEAD + "woord-\n" * 10_000)
     large = _seconds(HEAD + "woord-\n" * 40_000)  # 280 KB (was 46 s: quadratic joining)
-    assert large < 10
-    assert large < 8 * max(small, 0.01)  # four times the text, not sixteen times the time
+    assert large < 8 * max(small, 0.05)  # four times the text, not sixteen times the time
 
 
 def test_nested_parentheses_and_full_stops_take_linear_time() -> None:

@@ -58,6 +58,22 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path, command)
         assert result.stderr.startswith(message)
 
 
+@pytest.mark.parametrize(
+    "command",
+    [("list",), ("due",), ("timeline",), ("stats",), ("check",), ("log",), ("search", "x"),
+     ("site", "--out", "SITE")],
+)  # fmt: skip
+def test_every_reading_command_takes_max_bytes(run, write_yaml, tmp_path, command):
+    path = write_yaml(MINIMAL + "# " + "x" * 2000 + "\n")
+    args = [a.replace("SITE", str(tmp_path / "site")) for a in command]
+    refused = run(*args, "--file", str(path), "--max-bytes", "1K", "--as-of", "2026-11-27")
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"{path}: the file is 2.27 KiB, more than the 1 KiB")
+    assert not (tmp_path / "site").exists()
+    read = run(*args, "--file", str(path), "--max-bytes", "4K", "--as-of", "2026-11-27")
+    assert read.exit_code in (0, 1), read.output
+
+
 def test_an_empty_file_option_is_refused(run):
     result = run("list", "--file", "")
     assert result.exit_code == 2

@@ -1,14 +1,16 @@
-"""render.records.dumps writes exactly what json.dumps(indent=2, ensure_ascii=False) writes."""
+"""render.records.dumps (and dumps_records, through orjson) write exactly what
+json.dumps(indent=2, ensure_ascii=False) writes."""
 
 from __future__ import annotations
 
 import json
 from datetime import date
 
+from conftest import AS_OF, SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kvtrack.render.records import dumps
+from kvtrack.render.records import dumps, dumps_records
 
 SCALARS = (
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text() | st.dates()
@@ -30,3 +32,52 @@ def test_dumps_keeps_non_ascii_text_and_escapes_control_characters():
     data = [{"titel": 'Kostić – één\t"x"', "datum": date(2026, 11, 27), "n": [1, None, True]}]
     assert dumps(data) == json.dumps(data, ensure_ascii=False, indent=2, default=str)
     assert "Kostić – één" in dumps(data)
+
+
+# -- records through orjson ------------------------------------------------------------------------
+NO_FLOATS = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text() | st.dates(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.dictionaries(st.text(), NO_FLOATS, max_size=5), max_size=4))
+def test_dumps_records_is_the_standard_librarys_indented_json(records):
+    assert dumps_records(records) == json.dumps(records, ensure_ascii=False, indent=2, default=str)
+
+
+def test_dumps_records_of_real_records_is_dumps(run):
+    result = run("list", "--format", "json", "--file", str(SHIPPED), "--as-of", AS_OF)
+    records = json.loads(result.stdout)
+    assert len(records) >= 10 and any(r["history"] for r in records)
+    assert result.stdout == dumps(records) + "\n" == dumps_records(records) + "\n"
+
+
+def test_what_orjson_refuses_is_written_by_dumps():
+    records = [{"big": 2**70, "lone": "\ud800", "day": date(2026, 11, 27)}]
+    assert dumps_records(records) == json.dumps(records, ensure_ascii=False, indent=2, default=str)
+
+
+def test_record_is_the_schemas_record_key_by_key():
+    """The compiled `record` gives each RECORD key in order, each stored field converted by its
+    type's writer and each derived value by its function."""
+    from kvtrack.core.query import Window, assess
+    from kvtrack.core.schema import COMMITMENT, RECORD, RECORD_KEYS
+    from kvtrack.render import records
+    from kvtrack.store.register import load
+
+    register = load(SHIPPED).register
+    day, window = date.fromisoformat(AS_OF), Window.parse("3m")
+    assessed = [assess(c, day, window) for c in register.commitments]
+    assert {a.state for a in assessed} >= {"overdue", "done"}
+    for a in assessed:
+        got = records.record(a)
+        assert tuple(got) == RECORD_KEYS
+        for key in RECORD:
+            if isinstance(key, str):
+                write = records._STORED.get(COMMITMENT.by_name(key).type, lambda v: v)
+                assert got[key] == write(getattr(a.commitment, key)), key
+            else:
+                assert got[key.name] == records._DERIVED[key.name](a), key.name

@@ -391,7 +391,7 @@ def test_a_file_that_keeps_changing_is_left_alone(write_yaml):
         c = edits.add_note(doc.register, "a", "van kvtrack", DAY)
         doc.update_commitment(c.before, c.after)
 
-    with pytest.raises(write.ConcurrentChangeError, match="changed on disk 5 times"):
+    with pytest.raises(KvtrackError, match="changed on disk 5 times"):
         write.edit(path, change)
     assert path.read_text() == MINIMAL + "# touched\n" * write.MAX_ATTEMPTS
 
@@ -797,3 +797,33 @@ def test_ctrl_c_after_the_file_is_replaced_finishes_and_reports(run, write_yaml,
     assert result.exit_code == 0
     assert "a: note added on 2026-11-27" in result.stdout
     assert "toch" in path.read_text()
+
+
+# -- a refusal from the cache's index of ids -------------------------------------------------------
+def test_an_unknown_id_is_refused_from_the_cache_without_building_the_register(
+    run, shipped, monkeypatch
+):
+    from kvtrack.store import cache
+
+    first = run("note", "groningen-cascadeplen", "x", "--file", str(shipped))  # parses, caches
+    built: list[bool] = []
+    real = cache.Entry.part
+
+    def counting(self, **kw):
+        built.append(True)
+        return real(self, **kw)
+
+    monkeypatch.setattr(cache.Entry, "part", counting)
+    before = shipped.read_bytes()
+    again = run("note", "groningen-cascadeplen", "x", "--file", str(shipped))
+    assert built == []  # answered from the entry's head
+    assert again.exit_code == first.exit_code == 2
+    assert again.stderr == first.stderr
+    assert "no commitment with id 'groningen-cascadeplen'" in again.stderr
+    assert "did you mean 'groningen-cascadeplein'?" in again.stderr
+    assert again.stderr.startswith(f"{shipped}: ")
+    assert shipped.read_bytes() == before
+    done = run(
+        "note", "groningen-cascadeplein", "Gestart", "--file", str(shipped), "--on", "2026-11-27"
+    )
+    assert done.exit_code == 0 and built == []  # a known id: only its commitment is built

@@ -201,6 +201,7 @@ def done(
     day = _on_date(on)
     _record(
         file,
+        commitment_id,
         lambda reg: set_status(reg, commitment_id, Status.DONE, day, note, evidence),
         dry_run,
         lambda change: f"{change.after.id}: done on {day}",
@@ -242,6 +243,7 @@ def update(
     day = _on_date(on)
     _record(
         file,
+        commitment_id,
         lambda reg: set_status(reg, commitment_id, new_status, day, note, evidence),
         dry_run,
         lambda c: f"{c.after.id}: {new_status.value} on {day} (was {c.before.status.value})",
@@ -280,6 +282,7 @@ def reschedule(
     day = _on_date(on)
     _record(
         file,
+        commitment_id,
         lambda reg: decide(reg, commitment_id, new_due, day, note, evidence),
         dry_run,
         lambda change: _rescheduled(change, day),
@@ -308,6 +311,7 @@ def note(
     day = _on_date(on)
     _record(
         file,
+        commitment_id,
         lambda reg: add_note(reg, commitment_id, text, day, evidence),
         dry_run,
         lambda change: f"{change.after.id}: note added on {day}",
@@ -327,13 +331,17 @@ def _on_date(text: str | None) -> date:
 
 def _record(
     file: Path,
+    commitment_id: str,
     decide: Callable[[Register], Change],
     dry_run: bool,
     done: Callable[[Change], str],
 ) -> None:
     from kvtrack.store.edits import record
 
-    _run(lambda say, warn: record(file, decide, dry_run=say, warn=warn), dry_run, done)
+    def call(say: Callable[[str], None] | None, warn: Callable[[str], None]) -> Change:
+        return record(file, decide, dry_run=say, warn=warn, commitment_id=commitment_id)
+
+    _run(call, dry_run, done)
 
 
 def _run(

@@ -1,19 +1,23 @@
 """The `list` filters, declared once and shared by every command that narrows the register.
 
-A command takes the eight options with these annotations and turns them into one
-`kvtrack.core.query.Filter` with `where(...)`:
+A command declares one parameter `flt: Filter` and is decorated with `@filtered`; its command
+line then has the eight options (where `flt` stands in its signature), and it receives them as
+one `kvtrack.core.query.Filter`:
 
-    def cmd(status: StatusFilter = None, state: StateFilter = None, ...):
-        flt = where(status, state, owner, place, tag, source, due_before, due_after)
+    @app.command()
+    @filtered
+    def cmd(file: FileOption = DEFAULT_FILE, flt: Filter = FROM_OPTIONS, as_of: ...): ...
 
-Typer has no option groups, so the parameters are repeated in each signature, but their names,
-help texts, completion and parsing live here only. `warn_unknown` then names the values that no
-commitment has, with the ones that exist.
+Their names, help texts, completion and parsing live here only. `warn_unknown` then names the
+values that no commitment has, with the ones that exist.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated, Optional
+import functools
+import inspect
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -89,6 +93,65 @@ DueAfterFilter = Annotated[
         metavar="PERIOD",
     ),
 ]
+
+
+# The default a decorated command gives `flt` in its own signature; `@filtered` always passes the
+# Filter built from the options instead.
+FROM_OPTIONS: Any = None
+
+_OPTIONS: dict[str, Any] = {
+    "status": StatusFilter,
+    "state": StateFilter,
+    "owner": OwnerFilter,
+    "place": PlaceFilter,
+    "tag": TagFilter,
+    "source": SourceFilter,
+    "due_before": DueBeforeFilter,
+    "due_after": DueAfterFilter,
+}
+
+
+def filtered(command: Callable[..., None]) -> Callable[..., None]:
+    """`command` with its `flt` parameter replaced by the eight filter options (Typer reads the
+    new signature); each call turns the options into the Filter it is passed."""
+    signature = inspect.signature(command)
+    before, after = _split_at_flt(list(signature.parameters.values()))
+    options = [
+        inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None, annotation=kind)
+        for name, kind in _OPTIONS.items()
+    ]
+    parameters = [
+        *(_evaluated(p, command.__globals__) for p in before),
+        *options,
+        *(_evaluated(p, command.__globals__) for p in after),
+    ]
+
+    @functools.wraps(command)
+    def with_filter(**values: Any) -> None:
+        flt = where(*(values.pop(name) for name in _OPTIONS))
+        command(flt=flt, **values)
+
+    with_filter.__signature__ = signature.replace(  # type: ignore[attr-defined]
+        parameters=parameters, return_annotation=None
+    )
+    with_filter.__annotations__ = {p.name: p.annotation for p in parameters}
+    return with_filter
+
+
+def _split_at_flt(
+    parameters: list[inspect.Parameter],
+) -> tuple[list[inspect.Parameter], list[inspect.Parameter]]:
+    at = [p.name for p in parameters].index("flt")
+    return parameters[:at], parameters[at + 1 :]
+
+
+def _evaluated(parameter: inspect.Parameter, module: dict[str, Any]) -> inspect.Parameter:
+    """The parameter with its annotation as an object, evaluated in the command's module as
+    Typer would (Typer reads a given signature as it is)."""
+    annotation = parameter.annotation
+    if isinstance(annotation, str):
+        annotation = eval(annotation, module)
+    return parameter.replace(annotation=annotation, kind=inspect.Parameter.KEYWORD_ONLY)
 
 
 def where(

@@ -9,37 +9,35 @@ import typer
 
 from kvtrack.cli.app import app
 from kvtrack.cli.filters import (
-    DueAfterFilter,
-    DueBeforeFilter,
-    OwnerFilter,
-    PlaceFilter,
-    SourceFilter,
-    StateFilter,
-    StatusFilter,
-    TagFilter,
-    where,
+    FROM_OPTIONS,
+    filtered,
 )
 from kvtrack.cli.options import (
     DEFAULT_FILE,
     DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
+    MaxBytesOption,
     TableOrJson,
     WithinOption,
     as_of_date,
+    byte_limit,
     day_option,
     window,
 )
 
 if TYPE_CHECKING:
     from kvtrack.core.log import LogEvent
+    from kvtrack.core.query import Filter
 
 DEFAULT_DAYS = 7  # `--since` when not given: a week back from today
 
 
 @app.command()
+@filtered
 def log(
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     since: Annotated[
         Optional[str],
         typer.Option(
@@ -50,14 +48,7 @@ def log(
         Optional[str],
         typer.Option(help="Last day to show (YYYY-MM-DD); default today.", metavar="DATE"),
     ] = None,
-    status: StatusFilter = None,
-    state: StateFilter = None,
-    owner: OwnerFilter = None,
-    place: PlaceFilter = None,
-    tag: TagFilter = None,
-    source: SourceFilter = None,
-    due_before: DueBeforeFilter = None,
-    due_after: DueAfterFilter = None,
+    flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -88,8 +79,7 @@ def log(
     first = day_option("--since", since) if since else last - timedelta(days=DEFAULT_DAYS)
     if first > last:
         raise KvtrackError(f"--since {first} is after --until {last}; swap them")
-    flt = where(status, state, owner, place, tag, source, due_before, due_after)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     chosen = (a.commitment for a in select(register.commitments, day, win, flt))
     found = events(register, chosen, first, last)
     _emit(found, format.value)

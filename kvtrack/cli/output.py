@@ -65,9 +65,9 @@ def export_stamp() -> datetime:
 
 
 def _emit_json(items: Sequence[Assessed]) -> None:
-    from kvtrack.render.records import dumps, record
+    from kvtrack.render.records import encode_records, record
 
-    typer.echo(dumps([record(a) for a in items]))
+    typer.echo(encode_records([record(a) for a in items]))  # bytes: written as they are
 
 
 def _emit_table(items: Sequence[Assessed]) -> None:

@@ -11,16 +11,9 @@ import typer
 from kvtrack.cli import completion
 from kvtrack.cli.app import app
 from kvtrack.cli.filters import (
-    DueAfterFilter,
-    DueBeforeFilter,
-    OwnerFilter,
-    PlaceFilter,
-    SourceFilter,
-    StateFilter,
-    StatusFilter,
-    TagFilter,
+    FROM_OPTIONS,
+    filtered,
     warn_unknown,
-    where,
 )
 from kvtrack.cli.options import (
     DEFAULT_FILE,
@@ -40,7 +33,7 @@ from kvtrack.cli.options import (
 
 if TYPE_CHECKING:
     from kvtrack.core.model import Register
-    from kvtrack.core.query import Assessed
+    from kvtrack.core.query import Assessed, Filter
 
 
 @app.command()
@@ -69,17 +62,11 @@ def validate(file: FileOption = DEFAULT_FILE, max_bytes: MaxBytesOption = None) 
 
 
 @app.command("list")
+@filtered
 def list_(
     file: FileOption = DEFAULT_FILE,
     max_bytes: MaxBytesOption = None,
-    status: StatusFilter = None,
-    state: StateFilter = None,
-    owner: OwnerFilter = None,
-    place: PlaceFilter = None,
-    tag: TagFilter = None,
-    source: SourceFilter = None,
-    due_before: DueBeforeFilter = None,
-    due_after: DueAfterFilter = None,
+    flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -117,7 +104,6 @@ def list_(
 
     if ics_events and format is not ListFormat.ics:
         raise KvtrackError("--ics-events only applies to --format ics")
-    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
     register = load(file, max_bytes=byte_limit(max_bytes)).register
     items = select(register.commitments, day, win, flt)
@@ -185,6 +171,7 @@ def due(
 
 
 @app.command()
+@filtered
 def timeline(
     file: FileOption = DEFAULT_FILE,
     max_bytes: MaxBytesOption = None,
@@ -197,14 +184,7 @@ def timeline(
     to: Annotated[
         Optional[str], typer.Option("--to", help="End with this period.", metavar="PERIOD")
     ] = None,
-    status: StatusFilter = None,
-    state: StateFilter = None,
-    owner: OwnerFilter = None,
-    place: PlaceFilter = None,
-    tag: TagFilter = None,
-    source: SourceFilter = None,
-    due_before: DueBeforeFilter = None,
-    due_after: DueAfterFilter = None,
+    flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -243,7 +223,6 @@ def timeline(
     from kvtrack.store.register import load
 
     start, end = boundary("--from", from_, end=False), boundary("--to", to, end=True)
-    flt = where(status, state, owner, place, tag, source, due_before, due_after)
     day, win = as_of_date(as_of), window(within)
     if out is not None:
         from kvtrack.store.outputs import refuse_overwrite

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kvtrack.cli.app import app
 from kvtrack.cli.filters import (
-    DueAfterFilter,
-    DueBeforeFilter,
-    OwnerFilter,
-    PlaceFilter,
-    SourceFilter,
-    StateFilter,
-    StatusFilter,
-    TagFilter,
-    where,
+    FROM_OPTIONS,
+    filtered,
 )
 from kvtrack.cli.options import (
     DEFAULT_FILE,
@@ -24,27 +17,27 @@ from kvtrack.cli.options import (
     AsOfOption,
     FileOption,
     ListFormat,
+    MaxBytesOption,
     WithinOption,
     as_of_date,
+    byte_limit,
     window,
 )
 
+if TYPE_CHECKING:
+    from kvtrack.core.query import Filter
+
 
 @app.command()
+@filtered
 def search(
     text: Annotated[
         list[str],
         typer.Argument(metavar="TEXT...", help='Words (all must match) and "quoted phrases".'),
     ],
     file: FileOption = DEFAULT_FILE,
-    status: StatusFilter = None,
-    state: StateFilter = None,
-    owner: OwnerFilter = None,
-    place: PlaceFilter = None,
-    tag: TagFilter = None,
-    source: SourceFilter = None,
-    due_before: DueBeforeFilter = None,
-    due_after: DueAfterFilter = None,
+    max_bytes: MaxBytesOption = None,
+    flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     format: Annotated[
@@ -74,8 +67,7 @@ def search(
 
     query = Query.parse(" ".join(text))
     day, win = as_of_date(as_of), window(within)
-    flt = where(status, state, owner, place, tag, source, due_before, due_after)
-    register = load(file).register
+    register = load(file, max_bytes=byte_limit(max_bytes)).register
     items = select(register.commitments, day, win, flt)
     hits = find(register, (a.commitment for a in items), query)
     found = {h.commitment.id for h in hits}

@@ -3,41 +3,41 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
 from kvtrack.cli.app import app
 from kvtrack.cli.filters import (
-    DueAfterFilter,
-    DueBeforeFilter,
-    OwnerFilter,
-    PlaceFilter,
-    SourceFilter,
-    StateFilter,
-    StatusFilter,
-    TagFilter,
-    where,
+    FROM_OPTIONS,
+    filtered,
 )
 from kvtrack.cli.options import (
     DEFAULT_FILE,
     DEFAULT_WITHIN,
     AsOfOption,
     FileOption,
+    MaxBytesOption,
     WithinOption,
     as_of_date,
+    byte_limit,
     named,
     window,
 )
 
+if TYPE_CHECKING:
+    from kvtrack.core.query import Filter
+
 
 @app.command()
+@filtered
 def site(
     out: Annotated[
         Path,
         typer.Option("--out", "-o", help="Directory to write the site into.", metavar="DIR"),
     ],
     file: FileOption = DEFAULT_FILE,
+    max_bytes: MaxBytesOption = None,
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the pages: nl or en.", metavar="LANG")
     ] = "nl",
@@ -49,14 +49,7 @@ def site(
             metavar="URL",
         ),
     ] = None,
-    status: StatusFilter = None,
-    state: StateFilter = None,
-    owner: OwnerFilter = None,
-    place: PlaceFilter = None,
-    tag: TagFilter = None,
-    source: SourceFilter = None,
-    due_before: DueBeforeFilter = None,
-    due_after: DueAfterFilter = None,
+    flt: Filter = FROM_OPTIONS,
     as_of: AsOfOption = None,
     within: WithinOption = DEFAULT_WITHIN,
     verbose: Annotated[
@@ -88,8 +81,7 @@ def site(
     if base_url is not None and not base_url.startswith(("https://", "http://")):
         raise KvtrackError(f"--base-url: '{base_url}' is not an http(s) URL")
     day, win = as_of_date(as_of), window(within)
-    flt = where(status, state, owner, place, tag, source, due_before, due_after)
-    loaded = load(file)
+    loaded = load(file, max_bytes=byte_limit(max_bytes))
     items = select(loaded.register.commitments, day, win, flt)
     files = build(loaded.register, items, day, language, base_url)
     inputs = [file, *(Path(p) for p in loaded.paths)]

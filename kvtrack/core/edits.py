@@ -2,7 +2,8 @@
 
 Each function takes the current register and a request, checks the request, and returns the
 commitment before and after; the store writes the difference. A request that does not hold is
-refused with an EditRefused that says what is wrong and what to do instead.
+refused with a KvtrackError that says what is wrong and what to do instead (the file is left
+as it was).
 
 History stays in date order, oldest first (the loader requires it): an entry dated before the
 commitment's last one is inserted where its date puts it (after the entries of the same day). A
@@ -13,16 +14,13 @@ would not become the current status or due, which would surprise whoever ran the
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import date
 
 from kvtrack.core.model import Commitment, HistoryEntry, Register, Status
 from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackError
-
-
-class EditRefused(KvtrackError):
-    """An edit kvtrack will not make; the file is left as it was."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +42,7 @@ def set_status(
     """A status change (done, dropped, partial, reopened) with its dated history entry."""
     current = register.get(commitment_id)
     if current.status == status:
-        raise EditRefused(
+        raise KvtrackError(
             f"'{commitment_id}' is already {status.value}; to add to its history without changing "
             f"the status, use `kvtrack note {commitment_id} TEXT`"
         )
@@ -63,15 +61,15 @@ def reschedule(
     """A new due for an open or partial commitment; its original `due` stays as promised."""
     current = register.get(commitment_id)
     if current.status.closed:
-        raise EditRefused(
+        raise KvtrackError(
             f"'{commitment_id}' is {current.status.value}, so it has no due to move; reopen it first "
             f"with `kvtrack update {commitment_id} --status open`"
         )
     if current.current_due == due:
-        raise EditRefused(f"'{commitment_id}' is already due {due}; nothing to reschedule")
+        raise KvtrackError(f"'{commitment_id}' is already due {due}; nothing to reschedule")
     source = register.sources.get(current.source)
     if source is not None and source.answered is not None and due.end < source.answered:
-        raise EditRefused(
+        raise KvtrackError(
             f"the new due {due} ends on {due.end}, before the source '{source.id}' was answered "
             f"({source.answered}); a commitment cannot fall due before it was made"
         )
@@ -86,36 +84,41 @@ def add_note(
     current = register.get(commitment_id)
     note = _text(text)
     if note is None:
-        raise EditRefused('the note is empty; write what happened, e.g. `kvtrack note ID "..."`')
+        raise KvtrackError('the note is empty; write what happened, e.g. `kvtrack note ID "..."`')
     return _append(register, current, HistoryEntry(on, note=note, evidence=_text(evidence)))
 
 
-def new_commitment(register: Register, commitment: Commitment) -> Commitment:
-    """Check a commitment to add: a new id, a known source, a title and a quote."""
+def new_commitment(
+    register: Register, commitment: Commitment, *, taken: Collection[str] | None = None
+) -> Commitment:
+    """Check a commitment to add: a new id, a known source, a title and a quote.
+
+    `taken`: the ids in use, when known without the register's commitments (the store may give
+    a register of the sources alone to a change that only appends)."""
     if not commitment.id.strip():
-        raise EditRefused(
+        raise KvtrackError(
             "--id is empty; give the commitment a short slug like groningen-cascadeplein"
         )
-    for existing in register.commitments:
-        if existing.id == commitment.id:
-            raise EditRefused(
-                f"a commitment with id '{commitment.id}' already exists; choose another id, or "
-                f"record news about it with `kvtrack note {commitment.id} TEXT`"
-            )
+    ids = taken if taken is not None else {c.id for c in register.commitments}
+    if commitment.id in ids:
+        raise KvtrackError(
+            f"a commitment with id '{commitment.id}' already exists; choose another id, or "
+            f"record news about it with `kvtrack note {commitment.id} TEXT`"
+        )
     if commitment.source not in register.sources:
         from difflib import get_close_matches
 
         close = get_close_matches(commitment.source, list(register.sources), n=1)
         known = ", ".join(register.sources) or "none yet"
         hint = f"did you mean '{close[0]}'?" if close else f"known sources: {known}"
-        raise EditRefused(
+        raise KvtrackError(
             f"unknown source '{commitment.source}'; {hint} (a source must be listed under "
             "`sources:` before commitments can cite it)"
         )
     if _text(commitment.title) is None:
-        raise EditRefused("--title is empty; give a short description in Dutch")
+        raise KvtrackError("--title is empty; give a short description in Dutch")
     if _text(commitment.quote) is None:
-        raise EditRefused(
+        raise KvtrackError(
             "--quote is required: every commitment quotes the sentence(s) of its source exactly "
             "(see docs/schema.md)"
         )
@@ -127,7 +130,7 @@ def _append(
 ) -> Change:
     source = register.sources.get(current.source)
     if source is not None and source.answered is not None and entry.date < source.answered:
-        raise EditRefused(
+        raise KvtrackError(
             f"--on {entry.date} is before the source '{source.id}' was answered "
             f"({source.answered}); nothing can happen to '{current.id}' before it was promised"
         )
@@ -137,7 +140,7 @@ def _append(
     for what, clashes in (("status", entry.status), ("due", entry.due)):
         newer = [h for h in later if getattr(h, what) is not None]
         if clashes is not None and newer:
-            raise EditRefused(
+            raise KvtrackError(
                 f"--on {entry.date} is before the entry of {newer[-1].date} that sets the {what} "
                 f"of '{current.id}', so this {what} would not become the current one; use --on "
                 f"{newer[-1].date} or later"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -129,8 +130,13 @@ class Register:
         for c in self.commitments:
             if c.id == commitment_id:
                 return c
-        from difflib import get_close_matches
+        raise unknown_commitment(commitment_id, [c.id for c in self.commitments])
 
-        close = get_close_matches(commitment_id, [c.id for c in self.commitments], n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else "; `kvtrack list` shows the ids"
-        raise KvtrackError(f"no commitment with id '{commitment_id}'{hint}")
+
+def unknown_commitment(commitment_id: str, ids: Iterable[str]) -> KvtrackError:
+    """The error for an id that is not among `ids` (with the closest one, if any is close)."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(commitment_id, list(ids), n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else "; `kvtrack list` shows the ids"
+    return KvtrackError(f"no commitment with id '{commitment_id}'{hint}")

@@ -116,6 +116,11 @@ def _window_end(window: Window, as_of: date) -> date:
 
 
 def assess(c: Commitment, as_of: date, window: Window) -> Assessed:
+    return _assess(c, as_of, _window_end(window, as_of))
+
+
+def _assess(c: Commitment, as_of: date, soon: date) -> Assessed:
+    """`assess` with the window's last day (`soon`) worked out once for many commitments."""
     due = c.current_due
     days_left = (due.end - as_of).days if due is not None else None
     if c.status is Status.DONE:
@@ -126,7 +131,7 @@ def assess(c: Commitment, as_of: date, window: Window) -> Assessed:
         return Assessed(c, State.UNDATED, None)
     if due.end < as_of:
         return Assessed(c, State.OVERDUE, days_left)
-    if due.end <= _window_end(window, as_of):
+    if due.end <= soon:
         return Assessed(c, State.DUE_SOON, days_left)
     return Assessed(c, State.UPCOMING, days_left)
 
@@ -190,7 +195,8 @@ def select(
     where: Filter = Filter(),
 ) -> list[Assessed]:
     """Assess every commitment and keep those the filter matches, sorted by current due."""
-    assessed = (assess(c, as_of, window) for c in commitments)
+    soon = _window_end(window, as_of)
+    assessed = (_assess(c, as_of, soon) for c in commitments)
     return sorted((a for a in assessed if where.matches(a)), key=by_due)
 
 
@@ -202,5 +208,6 @@ def attention(
     if include_all:
         wanted |= {State.UPCOMING, State.UNDATED}
     # Closed commitments are never shown here: skip them before assessing (half of a big register).
-    assessed = (assess(c, as_of, window) for c in commitments if not c.status.closed)
+    soon = _window_end(window, as_of)
+    assessed = (_assess(c, as_of, soon) for c in commitments if not c.status.closed)
     return sorted((a for a in assessed if a.state in wanted), key=by_urgency)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from functools import cache
 from typing import Any
 
 from kvtrack.core.model import Commitment, HistoryEntry, Source
@@ -56,10 +57,6 @@ def _date_value(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def _same(value: Any) -> Any:
-    return value
-
-
 # How each type of value is written (text as it is).
 _WRITE: dict[Type, Callable[[Any], Any]] = {
     Type.DATE: _date_value,
@@ -75,9 +72,18 @@ _WRITE: dict[Type, Callable[[Any], Any]] = {
 
 def _plain(item: Source | Commitment | HistoryEntry, shape: Shape) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    for f in shape.fields:
-        value = _WRITE.get(f.type, _same)(getattr(item, f.name))
-        if value is None and f.omit_empty:
+    for name, write, omit_empty in _writers(shape):
+        value = getattr(item, name)
+        if write is not None:
+            value = write(value)
+        if value is None and omit_empty:
             continue
-        out[f.name] = value
+        out[name] = value
     return out
+
+
+@cache
+def _writers(shape: Shape) -> tuple[tuple[str, Callable[[Any], Any] | None, bool], ...]:
+    """Each field's name, writer (None: as it is) and whether it is left out when empty, looked
+    up once per shape rather than once per value (a register's every history entry goes here)."""
+    return tuple((f.name, _WRITE.get(f.type), f.omit_empty) for f in shape.fields)

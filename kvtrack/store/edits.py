@@ -31,11 +31,14 @@ def record(
     timeout: float | None = None,
     dry_run: Say | None = None,
     warn: Say | None = None,
+    commitment_id: str | None = None,
 ) -> Change:
     """Apply the change `decide` makes to one commitment (a status, a due, a note) to the file.
 
     `decide` runs on the register as it is on disk under the lock, so it sees every earlier edit.
     `dry_run` gets the diff instead of the file being written; `warn` what the user should know.
+    `commitment_id`, the id `decide` looks up: an unknown one is refused without building the
+    register when the parse cache knows the file.
     """
     target, elsewhere = path, None
     if path.is_dir():
@@ -49,7 +52,13 @@ def record(
         return result
 
     return edit(
-        target, change, timeout=timeout, sources_elsewhere=elsewhere, dry_run=dry_run, warn=warn
+        target,
+        change,
+        timeout=timeout,
+        sources_elsewhere=elsewhere,
+        dry_run=dry_run,
+        warn=warn,
+        commitment_id=commitment_id,
     )
 
 
@@ -73,11 +82,18 @@ def add_commitment(
             target, elsewhere = _file_of(loaded, loaded.source_at[commitment.source])
 
         def change(doc: Document) -> Commitment:
-            doc.append_commitment(new_commitment(doc.register, commitment))
+            checked = new_commitment(doc.register, commitment, taken=doc.commitment_ids)
+            doc.append_commitment(checked)
             return commitment
 
         return edit(
-            target, change, timeout=timeout, sources_elsewhere=elsewhere, dry_run=dry_run, warn=warn
+            target,
+            change,
+            timeout=timeout,
+            sources_elsewhere=elsewhere,
+            dry_run=dry_run,
+            warn=warn,
+            appends=True,
         )
 
 

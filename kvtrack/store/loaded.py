@@ -31,6 +31,10 @@ class Locations(Mapping[str, Location]):
     def add(self, key: str, line: int, col: int) -> None:
         self._at[key] = (line, col)
 
+    def table(self) -> dict[str, tuple[int, int]]:
+        """The (line, column) of each id, as kept (for the parse cache)."""
+        return self._at
+
     def moved(self, path: str) -> Locations:
         """The same places in the same file named another way."""
         return Locations(path, self._at)
@@ -97,6 +101,21 @@ class Loaded:
     source_at: Mapping[str, Location] = field(default_factory=dict)
 
 
+@dataclass(frozen=True, slots=True)
+class Pieces:
+    """The parse cache's authenticated pieces a Part was loaded from (see store.cache), with the
+    objects they decode to.
+
+    Storing a Part that carries them reuses a piece's bytes when the Part holds the very same
+    objects (identity, not equality) that were decoded from it.
+    """
+
+    sources_piece: memoryview
+    chunks: tuple[memoryview, ...]
+    sources: dict[str, Source]
+    commitments: tuple[Commitment, ...]
+
+
 @dataclass(slots=True)
 class Part:
     """One file's sources and commitments, valid on their own.
@@ -111,6 +130,38 @@ class Part:
     source_at: Locations
     commitment_at: Locations
     foreign: list[tuple[str, Location]]
+    # The parse cache's encoded pieces this Part was loaded from, kept by an
+    # edit so that storing the new Part re-encodes only what the edit changed.
+    pieces: Pieces | None = field(default=None, compare=False, repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class PartChange:
+    """What an edit made of one file's Part: the commitments it replaced (by their index in the
+    file's order) and appended, and the sources and positions after it."""
+
+    replaced: dict[int, Commitment]
+    appended: tuple[Commitment, ...]
+    sources: dict[str, Source]
+    source_at: Locations
+    commitment_at: Locations
+    foreign: list[tuple[str, Location]]
+
+    def applied(self, part: Part) -> Part:
+        """`part` after the change (keeping its pieces, so the cache re-encodes only the changed)."""
+        commitments = list(part.commitments)
+        for index, commitment in self.replaced.items():
+            commitments[index] = commitment
+        commitments.extend(self.appended)
+        return Part(
+            part.path,
+            self.sources,
+            tuple(commitments),
+            self.source_at,
+            self.commitment_at,
+            self.foreign,
+            pieces=part.pieces,
+        )
 
 
 class PartError(ValidationError):

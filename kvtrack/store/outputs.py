@@ -6,6 +6,7 @@ In `store` (not `cli`) so every writer can use it: the CLI before it writes `--o
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,42 +14,60 @@ from pathlib import Path
 from kvtrack.errors import KvtrackError, Location
 
 
+class Inputs:
+    """The files a command reads, known by device and inode: the same file whatever path, symbolic
+    link or hard link names it. `register` is the commitments file or directory store being read;
+    `documents` are other files read (extract's documents, a site's register files)."""
+
+    def __init__(self, register: Path | None = None, documents: Sequence[Path] = ()) -> None:
+        self._held: dict[tuple[int, int], tuple[Path, str]] = {}
+        self.stores: tuple[Path, ...] = ()
+        for document in documents:
+            self._add(document, "the document being read")
+        if register is None:
+            return
+        if register.is_dir():
+            from kvtrack.store.register import yaml_files
+
+            self.stores = (register,)
+            for file in yaml_files(register):
+                self._add(file, "the register's file")
+        else:
+            self._add(register, "the commitments file")
+
+    def _add(self, path: Path, what: str) -> None:
+        with contextlib.suppress(OSError):  # an input that does not exist cannot be overwritten
+            st = path.stat()
+            self._held.setdefault((st.st_dev, st.st_ino), (path, what))
+
+    def holding(self, out: Path) -> tuple[Path, str] | None:
+        """The input `out` is (its path and what it is), or None."""
+        try:
+            st = out.stat()
+        except OSError:  # does not exist (yet): not an input
+            return None
+        return self._held.get((st.st_dev, st.st_ino))
+
+    def refuse(self, out: Path, option: str) -> None:
+        """Refuse, before anything is written, an output `out` that is one of the inputs. Into a
+        directory store, a new `*.yaml` file is refused as well: kvtrack would read it next time."""
+        held = self.holding(out)
+        if held is not None:
+            given, what = held
+            which = what if out.absolute() == given.absolute() else f"{what} {given}"
+            raise KvtrackError(
+                f"{option} would overwrite {which}; nothing was written. Name another file",
+                where=Location(str(out)),
+            )
+        for store in self.stores:
+            _refuse_into_store(out, option, store)
+
+
 def refuse_overwrite(
     out: Path, option: str, *, register: Path | None = None, documents: Sequence[Path] = ()
 ) -> None:
-    """Refuse, before anything is written, an output `out` that is one of the inputs.
-
-    `register` is the commitments file or directory store being read; `documents` are other
-    files read (extract's documents). The same file is found whatever its name: by device and
-    inode (`os.path.samefile`), so a symbolic link or a hard link to an input is refused too. Into
-    a directory store, a new `*.yaml` file is refused as well: kvtrack would read it next time.
-    """
-    inputs = [*documents, *([register] if register is not None else [])]
-    exists = os.path.lexists(out)
-    for given in inputs:
-        if given.is_dir():
-            if exists:
-                from kvtrack.store.register import yaml_files
-
-                for file in yaml_files(given):
-                    _refuse_same(out, option, file, "the register's file")
-            _refuse_into_store(out, option, given)
-        elif exists:
-            what = "the commitments file" if given == register else "the document being read"
-            _refuse_same(out, option, given, what)
-
-
-def _refuse_same(out: Path, option: str, given: Path, what: str) -> None:
-    try:
-        same = out.samefile(given)
-    except OSError:  # one of them does not exist (yet): not the same file
-        return
-    if same:
-        which = what if out.absolute() == given.absolute() else f"{what} {given}"
-        raise KvtrackError(
-            f"{option} would overwrite {which}; nothing was written. Name another file",
-            where=Location(str(out)),
-        )
+    """`Inputs(register, documents).refuse(out, option)`: the check for one output file."""
+    Inputs(register, documents).refuse(out, option)
 
 
 def _refuse_into_store(out: Path, option: str, store: Path) -> None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from kvtrack.errors import KvtrackError, Location
 from kvtrack.store.atomic import TEMP_SUFFIX, write_atomic
+from kvtrack.store.outputs import Inputs
 
 MANIFEST = ".kvtrack-site"
 
@@ -128,7 +129,7 @@ def _remove_stale(
         before = (root / MANIFEST).read_text("utf-8").splitlines()
     except (OSError, UnicodeDecodeError):
         return ()
-    held = _identities(inputs)
+    held = Inputs(documents=inputs)
     top = root.resolve()
     gone = []
     for rel in before:
@@ -138,23 +139,12 @@ def _remove_stale(
         target = root / rel
         if ".." in Path(rel).parts or top not in target.resolve().parents:
             continue
+        if held.holding(target) is not None:
+            continue
         with contextlib.suppress(FileNotFoundError):
-            st = target.stat()
-            if (st.st_dev, st.st_ino) in held:
-                continue
             target.unlink()
             gone.append(rel)
     return tuple(gone)
-
-
-def _identities(inputs: Sequence[Path]) -> dict[tuple[int, int], Path]:
-    """The inputs by (device, inode): the same file whatever path or link names it."""
-    held: dict[tuple[int, int], Path] = {}
-    for source in inputs:
-        with contextlib.suppress(OSError):
-            st = source.stat()
-            held[(st.st_dev, st.st_ino)] = source
-    return held
 
 
 def _refuse_inputs(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path]) -> None:
@@ -171,16 +161,12 @@ def _refuse_inputs(root: Path, files: Mapping[str, bytes], inputs: Sequence[Path
             raise KvtrackError("is the register itself; choose an output directory", where=where)
     if not out.is_dir():
         return
-    held = _identities(inputs)
+    held = Inputs(documents=inputs)
     for rel in [*files, MANIFEST]:
         target = root / rel
-        try:
-            st = target.stat()
-        except OSError:
-            continue
-        if (st.st_dev, st.st_ino) in held:
+        input_file = held.holding(target)
+        if input_file is not None:
             raise KvtrackError(
-                f"would overwrite the input {held[(st.st_dev, st.st_ino)]}; "
-                "choose another output directory",
+                f"would overwrite the input {input_file[0]}; choose another output directory",
                 where=Location(str(target)),
             )

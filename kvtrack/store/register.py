@@ -146,6 +146,7 @@ def relocate(part: Part, path: str) -> Part:
         part.source_at.moved(path),
         part.commitment_at.moved(path),
         [(s, Location(path, w.line, w.col)) for s, w in part.foreign],
+        pieces=part.pieces,
     )
 
 

@@ -23,12 +23,15 @@ from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.core.schema import COMMITMENT, SOURCE
 from kvtrack.errors import Location, Problem, ValidationError
 from kvtrack.store import splice
-from kvtrack.store.loaded import Locations, Part
+from kvtrack.store.loaded import Locations, Part, PartChange
 from kvtrack.store.splice import CannotEdit, Patch, Span
 
 
 class Document(Protocol):
-    """What rendering needs of an edit (`store.write.Document`)."""
+    """What rendering needs of an edit (`store.write.Document`).
+
+    `part` may hold only the commitments the change read (`part.commitment_at` always names
+    every one, in the file's order); `all_commitments()` gives every one."""
 
     path: Path
     part: Part
@@ -43,6 +46,8 @@ class Document(Protocol):
     @property
     def register(self) -> Register: ...
 
+    def all_commitments(self) -> tuple[Commitment, ...]: ...
+
 
 @dataclass
 class _Shift:
@@ -52,21 +57,21 @@ class _Shift:
     lines: int
 
 
-def render_document(doc: Document) -> tuple[bytes, Part]:
-    """The new bytes of the file and its Part, after checking that they say what was meant."""
-    if not (doc.updates or doc.new_commitments or doc.new_sources):
-        return doc.data, doc.part
+def render_document(doc: Document) -> tuple[bytes, Part | PartChange]:
+    """The new bytes of the file and what they hold, after checking that they say what was meant:
+    the change to the Part (or, when a list was created and the file was read again, its Part)."""
     lines = splice.Lines(doc.data)
     patches: list[Patch] = []
     shifts: list[_Shift] = []
-    commitments = list(doc.part.commitments)
-    where = {c.id: i for i, c in enumerate(commitments)} if doc.updates else {}
-    for before, after in doc.updates.values():
-        index = where[before.id]
-        p, shift, written = _update(doc, lines, index, before, after)
-        patches.append(p)
-        shifts.append(shift)
-        commitments[index] = written
+    replaced: dict[int, Commitment] = {}
+    if doc.updates:
+        where = {cid: i for i, cid in enumerate(doc.part.commitment_at)}
+        for before, after in doc.updates.values():
+            index = where[before.id]
+            p, moved, written = _update(doc, lines, index, before, after)
+            patches.append(p)
+            shifts.extend(moved)
+            replaced[index] = written
     new_sources: dict[str, tuple[int, int]] = {}
     new_commitments: dict[str, tuple[int, int]] = {}
     full_check = False
@@ -82,25 +87,24 @@ def render_document(doc: Document) -> tuple[bytes, Part]:
         patches.append(p)
         shifts.append(shift)
         full_check |= full
-        commitments.extend(doc.new_commitments)
     new_data = splice.patch(doc.data, patches)
     if full_check:  # a list was created: the cheap argument does not hold, read it all again
         return new_data, _reparsed(doc, new_data)
     sources = {**doc.part.sources, **{s.id: s for s in doc.new_sources}}
-    part = Part(
-        doc.part.path,
+    change = PartChange(
+        replaced,
+        tuple(doc.new_commitments),
         sources,
-        tuple(commitments),
         _moved(doc.part.source_at, shifts, new_sources),
         _moved(doc.part.commitment_at, shifts, new_commitments),
         _moved_foreign(doc, shifts, new_commitments),
     )
-    return new_data, part
+    return new_data, change
 
 
 def _update(
     doc: Document, lines: splice.Lines, index: int, before: Commitment, after: Commitment
-) -> tuple[Patch, _Shift, Commitment]:
+) -> tuple[Patch, list[_Shift], Commitment]:
     """Splice `after` into the item of `before`; check both read back as meant."""
     span = _span(doc, lines, "commitments", index)
     eol = lines.eol
@@ -126,14 +130,28 @@ def _update(
     (written,) = _read_back(doc, new_snippet, "commitments", span, [after], where)
     assert isinstance(written, Commitment)
     new_span = new_snippet[len(head) :]
-    added = splice.count_breaks(new_span) - splice.count_breaks(old_span)
     patch = Patch(span.start, span.end, new_span.encode("utf-8"))
-    return patch, _Shift(span.line + 1, added), written
+    return patch, _splice_shifts(old_snippet, edits, span.line - 2), written
+
+
+def _splice_shifts(snippet: str, edits: Sequence[splice.Splice], first: int) -> list[_Shift]:
+    """Where each splice adds or removes lines, in the file's lines (the snippet's line 1 is the
+    file's line `first`): what starts at or after the end of the text it replaced moves, so the
+    positions of citations inside the edited item stay right as well as those of later items."""
+    shifts = []
+    for e in edits:
+        lines = splice.count_breaks(e.new) - splice.count_breaks(snippet, e.start, e.end)
+        if not lines:
+            continue
+        line = first + splice.count_breaks(snippet, 0, e.end)  # the line where e ends
+        at_line_start = e.end == 0 or snippet[e.end - 1] in "\r\n\x85\u2028\u2029"
+        shifts.append(_Shift(line if at_line_start else line + 1, lines))
+    return shifts
 
 
 def _span(doc: Document, lines: splice.Lines, key: str, index: int) -> Span:
     at = doc.part.commitment_at if key == "commitments" else doc.part.source_at
-    ids = [c.id for c in doc.part.commitments] if key == "commitments" else list(doc.part.sources)
+    ids = list(at)  # in the file's order
     here = at[ids[index]]
     following = at[ids[index + 1]].line if index + 1 < len(ids) else None
     where = Location(str(doc.path), here.line, here.col)
@@ -202,7 +220,7 @@ def _append_items(
     """Splice new items at the end of the top-level list `key`: (patch, shift, their positions,
     whether the whole file must be read again, which it must when the list is created)."""
     data, eol = doc.data, lines.eol
-    count = len(doc.part.commitments) if key == "commitments" else len(doc.part.sources)
+    count = len(doc.part.commitment_at) if key == "commitments" else len(doc.part.sources)
     required = COMMITMENT.required if key == "commitments" else SOURCE.required
     if not count:
         dash = _dash_of(doc, lines, "sources" if key == "commitments" else "commitments")
@@ -216,7 +234,7 @@ def _append_items(
     snippet = splice.prefix(key, eol) + old_span
     where = Location(str(doc.path), span.line, span.dash + 1)
     kind = "commitment" if key == "commitments" else "source"
-    last_id = doc.part.commitments[-1].id if key == "commitments" else list(doc.part.sources)[-1]
+    last_id = list(doc.part.commitment_at if key == "commitments" else doc.part.sources)[-1]
     last = _the_item(snippet, key, where, f"the last {kind} ('{last_id}')")
     in_span = splice.after_content(snippet, last.end) - len(splice.prefix(key, eol))
     at = span.start + len(old_span[:in_span].encode("utf-8"))
@@ -287,8 +305,8 @@ def _open_list(data: bytes, key: str, eol: str, items: str) -> Patch:
 
 def _dash_of(doc: Document, lines: splice.Lines, key: str) -> int:
     """The `-` column of the other list's items (2 when it has none)."""
-    ids = list(doc.part.sources) if key == "sources" else [c.id for c in doc.part.commitments]
     at = doc.part.source_at if key == "sources" else doc.part.commitment_at
+    ids = list(at)
     if not ids:
         return 2
     first = at[ids[0]]
@@ -310,7 +328,7 @@ def _reparsed(doc: Document, new_data: bytes) -> Part:
             where=Location(str(doc.path)),
             problems=[Problem(p.message, p.where) for p in e.problems],
         ) from None
-    expected = [doc.updates.get(c.id, (c, c))[1] for c in doc.part.commitments]
+    expected = [doc.updates.get(c.id, (c, c))[1] for c in doc.all_commitments()]
     expected += doc.new_commitments
     sources = {**doc.part.sources, **{s.id: s for s in doc.new_sources}}
     if list(part.commitments) != expected or part.sources != sources:

@@ -26,18 +26,21 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from kvtrack.core.model import Commitment, Register, Source
+from kvtrack.core.model import Commitment, Register, Source, unknown_commitment
 from kvtrack.errors import KvtrackError, Location, ValidationError
 from kvtrack.store.atomic import stale_temp_files, write_atomic
 from kvtrack.store.file_text import decode, read_bytes
 from kvtrack.store.gc_pause import no_gc
-from kvtrack.store.loaded import Loaded, Part
+from kvtrack.store.loaded import Loaded, Part, PartChange
 from kvtrack.store.lock import FileId, Held, check_interrupt, locked
+
+if TYPE_CHECKING:
+    from kvtrack.store.cache import Entry
 
 T = TypeVar("T")
 
@@ -52,16 +55,16 @@ STABLE_WAIT = 10.0  # seconds to wait for a file that keeps changing, then give 
 BOM = b"\xef\xbb\xbf"
 
 
-class ConcurrentChangeError(KvtrackError):
-    """The file kept changing on disk while kvtrack was editing it."""
-
-
 @dataclass
 class Document:
     """A commitments file opened for one edit: its text and its validated register.
 
     Change functions read `register` to decide, then state the change through the methods below;
     `edit()` renders it into the text in the file's style and checks the result.
+
+    When the change said it reads only one commitment (or none: an append), and the parse cache
+    knows the file, `part` and `register` hold all the sources but only that commitment, and
+    `entry` is the cache entry they came from; `commitment_ids` always names every commitment.
     """
 
     path: Path
@@ -74,10 +77,25 @@ class Document:
     updates: dict[str, tuple[Commitment, Commitment]] = field(default_factory=dict)
     new_commitments: list[Commitment] = field(default_factory=list)
     new_sources: list[Source] = field(default_factory=list)
+    entry: Entry | None = None
 
     @property
     def register(self) -> Register:
         return self.loaded.register
+
+    @property
+    def commitment_ids(self) -> Collection[str]:
+        """Every commitment id of the file (whether or not `register` holds them all)."""
+        return self.part.commitment_at
+
+    def all_commitments(self) -> tuple[Commitment, ...]:
+        """Every commitment of the file, in its order."""
+        if self.entry is None:
+            return self.part.commitments
+        whole = self.entry.part()
+        if whole is None:  # pragma: no cover - an authenticated entry that does not decode
+            raise KvtrackError("the parse cache could not be read; try again")
+        return whole.commitments
 
     @property
     def changed(self) -> bool:
@@ -130,6 +148,8 @@ def edit(
     sources_elsewhere: frozenset[str] | None = None,
     dry_run: Callable[[str], None] | None = None,
     warn: Callable[[str], None] | None = None,
+    commitment_id: str | None = None,
+    appends: bool = False,
 ) -> T:
     """Apply `change` to the file at `path` safely (see the module docstring) and return its result.
 
@@ -137,6 +157,11 @@ def edit(
     Document, so it must decide from `doc.register` and not from state kept between calls.
     `dry_run`: write nothing, give it the unified diff instead. `warn`: told what the user should
     know about a successful edit (other hard links keep the old content).
+
+    `commitment_id`: the one commitment `change` reads (an update); `appends`: `change` reads no
+    commitment, only `doc.commitment_ids` and the sources (an append). Then, when the parse cache
+    knows the file, only what the change reads is built (see Document), and an unknown
+    `commitment_id` is refused as `Register.get` refuses it, from the cache's index of ids.
     """
     if not path.is_file():
         read_bytes(path)  # a missing file or a directory: its message, before a lock file is made
@@ -152,10 +177,12 @@ def edit(
             with contextlib.suppress(OSError):
                 stale.unlink()
         for _ in range(MAX_ATTEMPTS):
-            done, result = _attempt(path, held, change, sources_elsewhere, dry_run, warn)
+            done, result = _attempt(
+                path, held, change, sources_elsewhere, dry_run, warn, (commitment_id, appends)
+            )
             if done:
                 return result
-    raise ConcurrentChangeError(
+    raise KvtrackError(
         f"the file changed on disk {MAX_ATTEMPTS} times while kvtrack was editing it; "
         "nothing was written. Try again when it is no longer being saved",
         where=Location(str(path)),
@@ -169,9 +196,10 @@ def _attempt(
     sources_elsewhere: frozenset[str] | None,
     dry_run: Callable[[str], None] | None,
     warn: Callable[[str], None] | None,
+    reads: tuple[str | None, bool] = (None, False),
 ) -> tuple[bool, T]:
     """One read–change–write: (True, result), or (False, result) when the file changed meanwhile."""
-    doc = _open(path, held, sources_elsewhere)
+    doc = _open(path, held, sources_elsewhere, reads)
     try:  # a refusal needs neither the bytes nor, when the cache has them, the parser
         result = _apply(change, doc)
     except KvtrackError:
@@ -186,7 +214,7 @@ def _attempt(
     from kvtrack.store.rewrite import render_document
 
     with no_gc():  # the new Part and its pickle are big and hold no cycles
-        new_data, new_part = render_document(doc)
+        new_data, rendered = render_document(doc)
     if dry_run is not None:
         dry_run(unified_diff(doc.text, new_data.decode("utf-8"), str(path), str(path)))
         return True, result
@@ -199,7 +227,7 @@ def _attempt(
         write_atomic(path, written)
         held.wrote(FileId.of(path.stat()))
         with no_gc():
-            _remember(path, written, new_part, sources_elsewhere is None)
+            _remember_change(path, written, doc, rendered, sources_elsewhere is None)
         _warn_links(path, now.st_nlink, warn)
     return True, result
 
@@ -301,7 +329,7 @@ def _stat(path: Path) -> os.stat_result:
 
 def _pause(path: Path, deadline: float, seconds: float) -> None:
     if time.monotonic() + seconds > deadline:
-        raise ConcurrentChangeError(
+        raise KvtrackError(
             f"the file kept changing for {STABLE_WAIT:g} s (another program is writing it); "
             "nothing was written. Try again when it is done",
             where=Location(str(path)),
@@ -310,19 +338,43 @@ def _pause(path: Path, deadline: float, seconds: float) -> None:
     time.sleep(min(seconds + 0.01, 0.25))
 
 
-def _cached(path: Path, standalone: bool) -> Part | None:
-    """The parse cache's Part for the file's present bytes (hashed in blocks), else None."""
+def _cached(
+    path: Path, sources_elsewhere: frozenset[str] | None, reads: tuple[str | None, bool]
+) -> tuple[Part | None, Entry | None]:
+    """The parse cache's Part for the file's present bytes (hashed in blocks), else None; with
+    the entry when the Part is a window of the register (see Document).
+
+    Refused at once when the entry's index of ids says the file has no such commitment."""
     from kvtrack.store import cache
 
     try:
         with path.open("rb") as f:
             sha256 = cache.file_digest(f)
     except OSError:  # gone or unreadable: the read that follows says why
-        return None
-    return cache.lookup(path, sha256, standalone)
+        return None, None
+    entry = cache.find(path, sha256, sources_elsewhere is None)
+    if entry is None:
+        return None, None
+    commitment_id, appends = reads
+    if commitment_id is not None:
+        ids = entry.commitment_at
+        if commitment_id not in ids:
+            raise unknown_commitment(commitment_id, ids).located(Location(str(path)))
+    with no_gc():  # as every read's load: no collections while the register is built
+        if (commitment_id is not None or appends) and entry.path == str(path):
+            window = entry.window(commitment_id)
+            elsewhere = sources_elsewhere or frozenset()
+            if window is not None and all(s in elsewhere for s, _ in window.foreign):
+                return window, entry  # nothing to merge: its register is itself
+        return entry.part(keep_pieces=True), None
 
 
-def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | None) -> Document:
+def _open(
+    path: Path,
+    held: Held | None,
+    sources_elsewhere: frozenset[str] | None,
+    reads: tuple[str | None, bool] = (None, False),
+) -> Document:
     """The file's register once the file is still: from the parse cache, else parsed."""
     from kvtrack.store.register import merge
 
@@ -330,7 +382,7 @@ def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | Non
     for _ in range(MAX_ATTEMPTS):
         seen = wait_until_still(path, held)
         raw: bytes | None = None
-        part = _cached(path, standalone)
+        part, entry = _cached(path, sources_elsewhere, reads)
         try:
             if part is None:
                 from kvtrack.store.reader import parse_part
@@ -342,12 +394,16 @@ def _open(path: Path, held: Held | None, sources_elsewhere: frozenset[str] | Non
                 from kvtrack.store.register import relocate
 
                 part = relocate(part, str(path))
-            loaded = merge([part], sources_elsewhere=sources_elsewhere or frozenset())
+            if entry is not None:
+                register = Register(part.sources, part.commitments)
+                loaded = Loaded(register, [path], part.commitment_at, part.source_at)
+            else:
+                loaded = merge([part], sources_elsewhere=sources_elsewhere or frozenset())
         except ValidationError as e:
             raise not_editable("file", path, e) from None
         if FileId.of(_stat(path)) == seen and (raw is None or len(raw) == seen.size):
-            return Document(path, seen, part, loaded, raw, sources_elsewhere)
-    raise ConcurrentChangeError(
+            return Document(path, seen, part, loaded, raw, sources_elsewhere, entry=entry)
+    raise KvtrackError(
         "the file kept changing while kvtrack read it; nothing was written. Try again",
         where=Location(str(path)),
     )
@@ -371,6 +427,21 @@ def _remember(path: Path, data: bytes, part: Part, standalone: bool) -> None:
     from kvtrack.store import cache
 
     cache.store(path, cache.digest(data), standalone, part)
+
+
+def _remember_change(
+    path: Path, data: bytes, doc: Document, rendered: Part | PartChange, standalone: bool
+) -> None:
+    """Leave the parse cache right for the edited bytes: from the old entry's pieces when the
+    edit built only a window of the register, else from the new Part."""
+    from kvtrack.store import cache
+
+    if isinstance(rendered, Part):
+        cache.store(path, cache.digest(data), standalone, rendered)
+    elif doc.entry is not None:
+        cache.store_change(path, cache.digest(data), standalone, doc.entry, rendered)
+    else:
+        cache.store(path, cache.digest(data), standalone, rendered.applied(doc.part))
 
 
 def _warn_links(path: Path, links: int, warn: Callable[[str], None] | None) -> None:

@@ -44,10 +44,13 @@ def _source(c: Commitment, register: Register) -> Iterator[tuple[str, str]]:
     source = register.sources.get(c.source)
     if source is None:
         return
-    answers = ", ".join(str(n) for n in c.answer) or "?"
-    label = "Antwoorden" if len(c.answer) > 1 else "Antwoord"
     title = one_line(source.title or source.id)
-    yield "source", f"{title} ({source.id}), {label} {answers}"
+    if c.answer:  # a letter or a debate has no numbered answers
+        label = "Antwoorden" if len(c.answer) > 1 else "Antwoord"
+        title += f" ({source.id}), {label} {', '.join(str(n) for n in c.answer)}"
+    else:
+        title += f" ({source.id})"
+    yield "source", title
     if source.asked_by:
         when = f", submitted {source.submitted}" if source.submitted else ""
         yield "asked by", one_line(source.asked_by) + when
