@@ -74,6 +74,19 @@ def test_every_reading_command_takes_max_bytes(run, write_yaml, tmp_path, comman
     assert read.exit_code in (0, 1), read.output
 
 
+def test_extract_takes_max_bytes_as_the_readers_do(run, tmp_path):
+    document = tmp_path / "antwoord.txt"
+    document.write_text("Vraag 1\nIs dat zo?\nAntwoord 1\n" + "Ik zal dat doen. " * 150, "utf-8")
+    refused = run("extract", str(document), "--max-bytes", "1K")
+    assert refused.exit_code == 2
+    assert f"{document}: the file is 2.52 KiB, more than the 1 KiB kvtrack reads" in refused.stderr
+    assert run("extract", str(document), "--max-bytes", "4K").exit_code == 0
+    wrong = run("extract", str(document), "--max-bytes", "1Q")
+    assert wrong.exit_code == 2 and wrong.stderr.startswith(
+        "error: --max-bytes: '1Q' is not a size"
+    )
+
+
 def test_an_empty_file_option_is_refused(run):
     result = run("list", "--file", "")
     assert result.exit_code == 2

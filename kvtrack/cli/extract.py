@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from kvtrack.cli.app import app, report
-from kvtrack.cli.options import DEFAULT_FILE, EditFileOption
-from kvtrack.core.limits import MAX_INPUT_BYTES
+from kvtrack.cli.options import DEFAULT_FILE, EditFileOption, MaxBytesOption, byte_limit
 from kvtrack.errors import ExitCode, KvtrackError, Location
 
 if TYPE_CHECKING:
@@ -57,15 +56,7 @@ def extract(
             "those already in it are skipped.",
         ),
     ] = False,
-    max_bytes: Annotated[
-        int,
-        typer.Option(
-            "--max-bytes",
-            min=1,
-            help="Largest document (or standard input) read, in bytes.",
-            metavar="N",
-        ),
-    ] = MAX_INPUT_BYTES,
+    max_bytes: MaxBytesOption = None,
     file: EditFileOption = DEFAULT_FILE,
 ) -> None:
     """Propose the commitments in answers to Kamervragen, for a person to review.
@@ -88,6 +79,7 @@ def extract(
     """
     from kvtrack.extract.files import expand
 
+    limit = byte_limit(max_bytes)
     paths = expand(documents)
     _refuse_outputs(paths, out, out_dir, file, append=append)
     if any(str(p) == "-" for p in paths) and sys.stdin.isatty():
@@ -97,7 +89,7 @@ def extract(
             "press Ctrl-D on a line of its own (Ctrl-Z, Enter on Windows)",
             err=True,
         )
-    results = _run(paths, max_bytes)
+    results = _run(paths, limit)
     good = [r.extraction for r in results if r.extraction is not None]
     _say_where_answer_dates_came_from(results)
     if not good:

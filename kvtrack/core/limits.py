@@ -40,6 +40,16 @@ def parse_size(text: str) -> int:
     return int(m[1]) * _SIZE_UNITS[m[2].upper()]
 
 
+def too_large(size: int | None, limit: int, what: str = "file") -> str:
+    """The one message for an input over the byte limit (its `size` when known): the register's
+    files and extract's documents and standard input alike."""
+    shown = "more than" if size is None else f"{size_text(size)}, more than"
+    return (
+        f"the {what} is {shown} the {size_text(limit)} kvtrack reads; pass --max-bytes "
+        "(or set KVTRACK_MAX_BYTES) to read a bigger one"
+    )
+
+
 def size_text(n: int) -> str:
     """64 MiB, 1.5 GiB, 300 bytes: a size for a message."""
     for unit, factor in (("GiB", 1024**3), ("MiB", 1024**2), ("KiB", 1024)):

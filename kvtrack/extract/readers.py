@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from kvtrack.core.limits import MAX_INPUT_BYTES
+from kvtrack.core.limits import MAX_INPUT_BYTES, too_large
 from kvtrack.errors import KvtrackError, Location
 from kvtrack.extract.answer_date import DateClue, parse_metadata_day
 
@@ -25,17 +25,12 @@ from kvtrack.extract.answer_date import DateClue, parse_metadata_day
 SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm", ".xml")
 
 
-def too_large(limit: int) -> str:
-    size = f"{limit:,}".replace(",", " ")
-    return f"is larger than {size} bytes, the most kvtrack reads; pass --max-bytes to read more"
-
-
 def read_bounded(stream: BinaryIO, limit: int) -> bytes:
     """At most `limit` bytes of `stream`; KvtrackError when there is more (an endless stream
     is cut off after limit + 1 bytes, never read to its end)."""
     data = stream.read(limit + 1)
     if len(data) > limit:
-        raise KvtrackError(too_large(limit))
+        raise KvtrackError(too_large(None, limit, "input"))
     return data
 
 
@@ -59,7 +54,7 @@ def read_file(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
             where=where,
         )
     if info.st_size > limit:
-        raise KvtrackError(too_large(limit), where=where)
+        raise KvtrackError(too_large(info.st_size, limit), where=where)
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as e:

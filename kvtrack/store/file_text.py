@@ -17,7 +17,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from kvtrack.core.limits import MAX_INPUT_BYTES, size_text
+from kvtrack.core.limits import MAX_INPUT_BYTES, too_large
 from kvtrack.errors import KvtrackError, Location, ValidationError
 
 _KINDS = (
@@ -66,12 +66,7 @@ def refuse_unless_regular(info: os.stat_result, where: Location) -> None:
 
 
 def too_big(size: int | None, max_bytes: int, where: Location) -> KvtrackError:
-    shown = "more than" if size is None else f"{size_text(size)}, more than"
-    return KvtrackError(
-        f"the file is {shown} the {size_text(max_bytes)} kvtrack reads; pass --max-bytes "
-        "(or set KVTRACK_MAX_BYTES) to read a bigger one",
-        where=where,
-    )
+    return KvtrackError(too_large(size, max_bytes), where=where)
 
 
 def read_all(f: BinaryIO, path: Path, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
