@@ -70,15 +70,26 @@ def read_file(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
 
 def document_text(data: bytes, name: str = "") -> str:
     """The text of a document in any supported format, told by its first bytes (then its name)."""
+    kind, text = _sniff(data, name)
+    if kind == "pdf":
+        return pdf_text(data)
+    if kind == "docx":
+        return docx_text(data)
+    return markup_text(text) if kind == "markup" else text
+
+
+def _sniff(data: bytes, name: str) -> tuple[str, str]:
+    """What a document is, "pdf", "docx", "markup" or "text", told by its first bytes (then its
+    name); and for the last two, its decoded text ("" for the others)."""
     suffix = Path(name).suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        return pdf_text(data)
+        return "pdf", ""
     if data.startswith(b"PK\x03\x04") or suffix == ".docx":
-        return docx_text(data)
+        return "docx", ""
     text = decode_text(data)
     if suffix in (".html", ".htm", ".xml") or _MARKUP_START.match(text):
-        return markup_text(text)
-    return text
+        return "markup", text
+    return "text", text
 
 
 _MARKUP_START = re.compile(r"\s*<(?:\?xml|!doctype\s+html|html\b)", re.IGNORECASE)
@@ -88,14 +99,13 @@ def metadata_clues(data: bytes, name: str = "") -> list[DateClue]:
     """The dates a document's own metadata gives, most telling first (answer_date.py lists
     them); [] for plain text, or when the metadata cannot be read. Only asked for when the text
     states no answer date."""
-    suffix = Path(name).suffix.lower()
     try:
-        if data.startswith(b"%PDF") or suffix == ".pdf":
+        kind, text = _sniff(data, name)
+        if kind == "pdf":
             return _pdf_clues(data)
-        if data.startswith(b"PK\x03\x04") or suffix == ".docx":
+        if kind == "docx":
             return _docx_clues(data)
-        text = decode_text(data)
-        if suffix in (".html", ".htm", ".xml") or _MARKUP_START.match(text):
+        if kind == "markup":
             return _page_clues(text)
     except Exception:  # metadata is a hint: a file whose metadata cannot be read has none
         return []
