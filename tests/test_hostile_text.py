@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import AS_OF
+from conftest import AS_OF, MINIMAL
 from test_terminal import in_terminal
 
 from kvtrack.core.safe_text import unsafe_characters, visible
@@ -140,6 +140,41 @@ def test_validate_reports_each_value_with_a_control_character_at_its_line(run, h
         assert any(f"hostile.yaml:{line}:" in x and message in x for x in lines), (line, lines)
     assert lines[-1] == f"{len(expected)} problems found"
     assert not RAW.search(result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [('"a\\eb"', "\\x1b"), ('"a\\tb"', "\\x09"), ('"a\\u202eb"', "\\u202e"),
+     ("a\u202eb", "\\u202e"), ("'a\u2028b'", "\\u2028")],
+)  # fmt: skip
+def test_validate_finds_an_unsafe_character_written_as_an_escape_or_raw(
+    run, write_yaml, value, shown
+):
+    path = write_yaml(MINIMAL.replace("title: Iets in 2025", f"title: {value}"))
+    result = run("validate", "--file", str(path))
+    assert result.exit_code == 2
+    assert f"c.yaml:12:12: title holds {shown}" in result.stderr
+
+
+def test_validate_skips_the_second_reading_of_a_file_that_cannot_hold_one(
+    run, shipped, monkeypatch
+):
+    import yaml
+
+    parsed = []
+    real = yaml.parse
+    monkeypatch.setattr(yaml, "parse", lambda *a, **kw: parsed.append(1) or real(*a, **kw))
+    result = run("validate", "--file", str(shipped))
+    assert result.exit_code == 0 and "valid" in result.stdout
+    assert parsed == []
+    crlf = shipped.with_name("crlf.yaml")  # line ends are no values' characters
+    crlf.write_bytes(shipped.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("validate", "--file", str(crlf)).exit_code == 0
+    assert parsed == []
+    escaped = shipped.with_name("escaped.yaml")  # a backslash may write one: read to be sure
+    escaped.write_text(shipped.read_text("utf-8") + '# "\\e"\n', "utf-8")
+    assert run("validate", "--file", str(escaped)).exit_code == 0
+    assert parsed == [1]
 
 
 def test_validate_passes_the_shipped_file(run, shipped):

@@ -45,6 +45,14 @@ def unsafe_characters(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m[0]) for m in _UNSAFE.finditer(text)]
 
 
+def may_give_unsafe(yaml_source: str) -> bool:
+    """Whether any value of the YAML `yaml_source` can hold an unsafe character: only when the
+    source holds one itself (line feeds aside) or a backslash, which in a double-quoted scalar
+    writes one (`\\e`, `\\t`, `\\u202e`). One scan in C, so that a clean file need not be parsed
+    again to find nothing."""
+    return "\\" in yaml_source or _UNSAFE.search(yaml_source) is not None
+
+
 def unsafe_problem(text: str, what: str) -> str | None:
     """A message naming the first unsafe character in `text`, or None when there is none."""
     found = unsafe_characters(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from kvtrack.core.safe_text import unsafe_problem
+from kvtrack.core.safe_text import may_give_unsafe, unsafe_problem
 from kvtrack.errors import Location, Problem
 
 try:
@@ -26,6 +26,8 @@ def unsafe_text_problems(path: Path) -> list[Problem]:
     # Per open collection: [is a mapping, the field its next value belongs to (None: a key)].
     stack: list[list[object]] = []
     text = path.read_text(encoding="utf-8-sig")
+    if not may_give_unsafe(text):  # nearly every file: 36 MB in a fraction of a second, not 7 s
+        return problems
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
             field = _value_of(stack)
