@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from yaml.events import (
@@ -428,15 +428,7 @@ class Splice:
 
 
 def apply(text: str, splices: Sequence[Splice]) -> str:
-    out: list[str] = []
-    pos = 0
-    for s in sorted(splices, key=lambda s: (s.start, s.end)):
-        if s.start < pos:
-            raise CannotEdit("cannot edit: two changes overlap")  # pragma: no cover
-        out.extend((text[pos : s.start], s.new))
-        pos = s.end
-    out.append(text[pos:])
-    return "".join(out)
+    return "".join(_replaced(text, [(s.start, s.end, s.new) for s in splices]))
 
 
 @dataclass(frozen=True, slots=True)
@@ -449,15 +441,23 @@ class Patch:
 
 
 def patch(data: bytes, patches: Sequence[Patch]) -> bytes:
-    out: list[bytes] = []
+    return b"".join(_replaced(data, [(p.start, p.end, p.new) for p in patches]))
+
+
+_Text = TypeVar("_Text", str, bytes)
+
+
+def _replaced(whole: _Text, changes: list[tuple[int, int, _Text]]) -> list[_Text]:
+    """The pieces of `whole` with each (start, end, new) change made, in order."""
+    out: list[_Text] = []
     pos = 0
-    for p in sorted(patches, key=lambda p: (p.start, p.end)):
-        if p.start < pos:
+    for start, end, new in sorted(changes, key=lambda c: (c[0], c[1])):
+        if start < pos:
             raise CannotEdit("cannot edit: two changes overlap")  # pragma: no cover
-        out.extend((data[pos : p.start], p.new))
-        pos = p.end
-    out.append(data[pos:])
-    return b"".join(out)
+        out.extend((whole[pos:start], new))
+        pos = end
+    out.append(whole[pos:])
+    return out
 
 
 def prefix(list_key: str, eol: str) -> str:
