@@ -470,14 +470,7 @@ def _payload(place: _Place, file: Path, header: bytes) -> bytes | None:
 def store(file: Path, sha256: str, standalone: bool, part: Part) -> None:
     """Store `part`, parsed from bytes with this SHA-256, for `file`, atomically; nothing when that
     cannot be done."""
-    with _opened(create=True) as place:
-        if place is not None:
-            _write_entry(
-                place,
-                entry_name(file),
-                key(sha256, standalone),
-                lambda write: _write_payload(write, part),
-            )
+    _store(file, sha256, standalone, lambda write: _write_payload(write, part))
 
 
 def store_change(
@@ -485,17 +478,18 @@ def store_change(
 ) -> None:
     """Store what `entry` holds after `change`, for the file's new bytes (with this SHA-256),
     re-encoding only the pieces the change touched; nothing when that cannot be done."""
-    with _opened(create=True) as place:
-        if place is not None:
-            _write_entry(
-                place,
-                entry_name(file),
-                key(sha256, standalone),
-                lambda write: entry.write_changed(write, change, entry.path),
-            )
+    _store(file, sha256, standalone, lambda write: entry.write_changed(write, change, entry.path))
 
 
 _Write = Callable[[bytes | memoryview], int]
+
+
+def _store(
+    file: Path, sha256: str, standalone: bool, write_payload: Callable[[_Write], None]
+) -> None:
+    with _opened(create=True) as place:
+        if place is not None:
+            _write_entry(place, entry_name(file), key(sha256, standalone), write_payload)
 
 
 def _write_entry(
