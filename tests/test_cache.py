@@ -566,7 +566,7 @@ def many(count: int) -> str:
 
 
 def pieces(path: Path) -> list[bytes]:
-    """The entry's pieces as stored (sources, then the commitments CHUNK at a time)."""
+    """The entry's pieces as stored (sources, then each chunk's open and closed pieces)."""
     payload = memoryview(entry(path).read_bytes().split(b"\n", 2)[2])
     sizes, out, at = cache.Entry(payload).sizes, [], 0
     for size in sizes:
@@ -594,14 +594,13 @@ def test_an_edit_builds_and_re_encodes_only_its_piece(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cache.Entry, "_chunk", counting)
     before = pieces(path)
-    assert len(before) == 1 + 3
-    target = f"c{cache.CHUNK + 5}"  # in the second piece of commitments
+    assert len(before) == 1 + 2 * 3  # three chunks, each an open and a closed piece
+    target = f"c{cache.CHUNK + 5}"  # in the second chunk
     note = "Een nota\nover twee regels"
     record(path, lambda r: add_note(r, target, note, date(2026, 1, 5)), commitment_id=target)
     assert set(decoded) == {1}  # the edited commitment's piece, nothing more
     after = pieces(path)
-    assert after[0] == before[0] and after[1] == before[1] and after[3] == before[3]
-    assert after[2] != before[2]
+    assert [i for i in range(7) if after[i] != before[i]] == [3]  # the second chunk's open piece
     fresh = parse_part(path.read_bytes(), str(path))
     cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
     assert cached is not None and cached.commitments == fresh.commitments
@@ -613,7 +612,7 @@ def test_an_edit_builds_and_re_encodes_only_its_piece(tmp_path, monkeypatch):
     add_commitment(path, new)
     assert set(decoded) == {2}  # the last piece, to append to it
     added = pieces(path)
-    assert added[:3] == after[:3] and added[3] != after[3]  # the last piece had room
+    assert [i for i in range(7) if added[i] != after[i]] == [5]  # the last chunk had room
     fresh = parse_part(path.read_bytes(), str(path))
     cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
     assert cached is not None and cached.commitments == fresh.commitments
@@ -654,7 +653,7 @@ def test_an_add_at_a_piece_boundary_leaves_the_entry_a_fresh_parse(tmp_path, cou
         cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
         assert cached is not None and cached.commitments == fresh.commitments
         assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
-        assert len(pieces(path)) == 1 + -(-(count + n + 1) // cache.CHUNK)
+        assert len(pieces(path)) == 1 + 2 * -(-(count + n + 1) // cache.CHUNK)
 
 
 def test_edits_in_a_directory_leave_each_files_entry_a_fresh_parse(tmp_path):
@@ -683,3 +682,80 @@ def test_edits_in_a_directory_leave_each_files_entry_a_fresh_parse(tmp_path):
         assert cached.foreign == fresh.foreign and len(fresh.foreign) == 3
         assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
     assert [h.note for h in load(store).register.get("c1").history] == ["Nota\n0", "Nota\n2"]
+
+
+def mixed(count: int, prefix: str = "c") -> str:
+    """MINIMAL's source and `count` commitments whose statuses take turns: open, done, partial,
+    dropped (so every chunk holds both open and closed ones)."""
+    head = MINIMAL.split("commitments:\n")[0]
+    statuses = ("open", "done", "partial", "dropped")
+    items = "".join(
+        f"  - id: {prefix}{i}\n    title: Toezegging {i}\n    source: src\n    quote: Wij doen {i}.\n"
+        f"    due: {2025 + i % 3}-Q{1 + i % 4}\n    status: {statuses[i % 7 % 4]}\n"
+        for i in range(count)
+    )
+    return head + "commitments:\n" + items
+
+
+def test_a_read_without_closed_commitments_never_builds_them(tmp_path, monkeypatch):
+    """`closed=False` from a warm entry: the open commitments in the file's order, and not one
+    closed commitment unpickled; the entry's positions still name every id."""
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
+    whole = load(path).register.commitments  # a miss: parsed and stored
+    assert {c.status for c in whole} == set(Status)
+    built: list[str] = []
+    real = cache._new_commitment
+
+    def counting(*values):
+        built.append(values[0])
+        return real(*values)
+
+    monkeypatch.setattr(cache, "_new_commitment", counting)
+    loaded = load(path, closed=False)
+    assert loaded.register.commitments == tuple(c for c in whole if not c.status.closed)
+    by_id = {c.id: c for c in whole}
+    assert built and not any(by_id[cid].status.closed for cid in built)
+    assert set(loaded.commitment_at) == set(by_id)  # every id, closed ones too
+    assert load(path).register.commitments == whole  # and the whole register is still there
+
+
+def test_a_register_without_its_closed_commitments_is_never_stored(tmp_path):
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(20), encoding="utf-8")
+    load(path)
+    sha = cache.digest(path.read_bytes())
+    part = cache.lookup(path, sha, True, closed=False)
+    assert part is not None and not part.complete and len(part.commitments) < 20
+    before = entry(path).read_bytes()
+    cache.store(path, sha, True, part)
+    assert entry(path).read_bytes() == before  # refused: an entry is always a whole file's
+
+
+def test_a_duplicate_id_of_a_closed_commitment_is_reported_by_due_when_warm(tmp_path, run):
+    """In a directory, an open commitment in one file with the id of a closed one in another:
+    `due`, which never builds closed commitments from the cache, still refuses the store."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.yaml").write_text(mixed(4, prefix="x"), encoding="utf-8")  # x1 is done
+    other = MINIMAL.replace("  - id: a\n", "  - id: x1\n").replace("id: src", "id: src2")
+    other = other.replace("source: src\n", "source: src2\n")
+    (store / "b.yaml").write_text(other, encoding="utf-8")
+    for _ in range(2):  # cold, then warm from the entries
+        result = run("due", "--file", str(store), "--as-of", AS_OF)
+        assert result.exit_code == 2
+        assert "duplicate commitment id 'x1'" in result.stderr
+        assert "b.yaml:" in result.stderr
+
+
+def test_due_prints_the_same_warm_as_with_no_cache(tmp_path, run):
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
+    args = ("due", "--file", str(path), "--as-of", "2025-06-01", "--all", "--format", "json")
+    uncached = run(*args, env={"KVTRACK_NO_CACHE": "1"})
+    run(*args)  # stores the entry
+    warm = run(*args)
+    assert warm.exit_code == uncached.exit_code == 0
+    assert warm.stdout == uncached.stdout
+    ids = [r["id"] for r in __import__("json").loads(warm.stdout)]
+    assert ids and all(int(i[1:]) % 7 % 4 in (0, 2) for i in ids)  # open and partial only

@@ -138,7 +138,8 @@ def _run(
     from kvtrack.core.check import check as build
     from kvtrack.store.register import load
 
-    register = load(file, max_bytes=limit).register
+    # Without --state nothing closed is reported; with it, a closed item says why it left.
+    register = load(file, max_bytes=limit, closed=state is not None).register
     if state is None:
         result = build(register, day, win, None)
     else:

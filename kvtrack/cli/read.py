@@ -166,7 +166,8 @@ def due(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    register = load(file, max_bytes=byte_limit(max_bytes)).register
+    # `due` shows no closed commitment: the register need not hold them.
+    register = load(file, max_bytes=byte_limit(max_bytes), closed=False).register
     emit_due(attention(register.commitments, day, win, include_all=all_), day, win, format.value)
 
 

@@ -111,7 +111,7 @@ class Pieces:
     """
 
     sources_piece: memoryview
-    chunks: tuple[memoryview, ...]
+    chunks: tuple[memoryview, ...]  # each chunk's open piece and closed piece, in order
     sources: dict[str, Source]
     commitments: tuple[Commitment, ...]
 
@@ -122,6 +122,9 @@ class Part:
 
     `foreign` lists the citations of sources the file does not define, `(source id, where)`:
     whether they exist is for the merge to say, since another file of a directory may define them.
+
+    `complete` is False when the closed commitments were left out (a read that shows none asked
+    the parse cache for the open ones only); `commitment_at` still names every id.
     """
 
     path: str
@@ -133,6 +136,7 @@ class Part:
     # The parse cache's encoded pieces this Part was loaded from, kept by an
     # edit so that storing the new Part re-encodes only what the edit changed.
     pieces: Pieces | None = field(default=None, compare=False, repr=False)
+    complete: bool = True
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,10 +23,13 @@ from kvtrack.store.loaded import Loaded, Locations, Part, PartError, Spread
 SUFFIXES = (".yaml", ".yml")
 
 
-def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Loaded:
+def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, closed: bool = True) -> Loaded:
     """The register at `path`, a file or a directory; ValidationError lists every problem.
 
-    Each file is read only if it is a regular file of at most `max_bytes`.
+    Each file is read only if it is a regular file of at most `max_bytes`. `closed=False` is for
+    a read that shows no closed (done, dropped) commitment: the register may then leave them out
+    (a file found in the parse cache does), and is checked all the same (every id, every
+    citation).
     """
     if path.is_dir():
         files = yaml_files(path)
@@ -38,7 +41,10 @@ def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> Loaded:
     else:
         files, standalone = [path], True
     return merge_results(
-        [lambda f=f: load_part(f, standalone=standalone, max_bytes=max_bytes) for f in files],  # type: ignore[misc]
+        [
+            lambda f=f: load_part(f, standalone=standalone, max_bytes=max_bytes, closed=closed)  # type: ignore[misc]
+            for f in files
+        ],
         [str(f) for f in files],
     )
 
@@ -114,8 +120,11 @@ def yaml_files(directory: Path) -> list[Path]:
     return [full for _, full in sorted(found)]
 
 
-def load_part(path: Path, *, standalone: bool = True, max_bytes: int = MAX_INPUT_BYTES) -> Part:
-    """One file's Part, from the parse cache when the file's bytes are the ones cached.
+def load_part(
+    path: Path, *, standalone: bool = True, max_bytes: int = MAX_INPUT_BYTES, closed: bool = True
+) -> Part:
+    """One file's Part, from the parse cache when the file's bytes are the ones cached (without
+    its closed commitments when not `closed`, see `load`).
 
     The file is opened once, checked (a regular file of at most `max_bytes`) and hashed in
     blocks, so a hit never holds its bytes in memory; on a miss the same open file is read.
@@ -125,7 +134,7 @@ def load_part(path: Path, *, standalone: bool = True, max_bytes: int = MAX_INPUT
     name = str(path)
     with open_regular(path, max_bytes) as f:
         with no_gc():
-            part = cache.lookup(path, cache.file_digest(f), standalone)
+            part = cache.lookup(path, cache.file_digest(f), standalone, closed=closed)
         if part is not None:
             return part if part.path == name else relocate(part, name)
         f.seek(0)
@@ -147,6 +156,7 @@ def relocate(part: Part, path: str) -> Part:
         part.commitment_at.moved(path),
         [(s, Location(path, w.line, w.col)) for s, w in part.foreign],
         pieces=part.pieces,
+        complete=part.complete,
     )
 
 
@@ -174,13 +184,15 @@ def merge(
                 continue
             sources[sid] = source
             source_at[sid] = part.source_at
-        for c in part.commitments:
-            if c.id in commitment_at:
-                first = commitment_at[c.id][c.id]
-                problems.append(_duplicate("commitment", c.id, first, part.commitment_at[c.id]))
+        # Every id of the file, also those of closed commitments a read left out.
+        ids = part.commitment_at if not part.complete else (c.id for c in part.commitments)
+        for cid in ids:
+            if cid in commitment_at:
+                first = commitment_at[cid][cid]
+                problems.append(_duplicate("commitment", cid, first, part.commitment_at[cid]))
                 continue
-            commitments.append(c)
-            commitment_at[c.id] = part.commitment_at
+            commitment_at[cid] = part.commitment_at
+        commitments.extend(part.commitments)
     for part in parts if check_citations else ():
         for sid, where in part.foreign:
             if sid not in sources and sid not in sources_elsewhere:
