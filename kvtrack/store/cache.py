@@ -457,10 +457,10 @@ class Entry:
                 chunk.extend(appended[:room])
                 del appended[:room]
             closed_at.append(_write_chunk(write, tuple(chunk), reducers, sizes))
-        for start in range(0, len(appended), CHUNK):
-            closed_at.append(
-                _write_chunk(write, tuple(appended[start : start + CHUNK]), reducers, sizes)
-            )
+        closed_at.extend(
+            _write_chunk(write, tuple(appended[start : start + CHUNK]), reducers, sizes)
+            for start in range(0, len(appended), CHUNK)
+        )
         _write_head(
             write, path, change.source_at, change.commitment_at, change.foreign, sizes, closed_at
         )
