@@ -104,9 +104,10 @@ class Commitment:
     @property
     def slip_days(self) -> int | None:
         """Days the deadline moved (end of current due minus end of original due); None if undated."""
-        if self.due is None or self.current_due is None:
+        current = self.current_due
+        if self.due is None or current is None:
             return None
-        return (self.current_due.end - self.due.end).days
+        return (current.end - self.due.end).days
 
     @property
     def closed_on(self) -> date | None:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from kvtrack.core.limits import MAX_WITHIN_YEARS
 from kvtrack.core.model import Commitment, Status
+from kvtrack.core.period import Period
 from kvtrack.errors import KvtrackError
 
 
@@ -49,6 +50,7 @@ _MOST = {  # the longest window in each unit: MAX_WITHIN_YEARS
 }
 
 URGENCY = (State.OVERDUE, State.DUE_SOON, State.UPCOMING, State.UNDATED, State.DONE, State.DROPPED)
+_URGENCY_RANK = {state: rank for rank, state in enumerate(URGENCY)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,11 +100,13 @@ class Window:
 
 @dataclass(frozen=True, slots=True)
 class Assessed:
-    """A commitment with its state and days left (negative when late) on a given day."""
+    """A commitment with its state and days left (negative when late) on a given day, and its
+    current due (`Commitment.current_due`, looked up once: sorting and every output use it)."""
 
     commitment: Commitment
     state: State
     days_left: int | None
+    due: Period | None
 
     @property
     def id(self) -> str:
@@ -124,16 +128,16 @@ def _assess(c: Commitment, as_of: date, soon: date) -> Assessed:
     due = c.current_due
     days_left = (due.end - as_of).days if due is not None else None
     if c.status is Status.DONE:
-        return Assessed(c, State.DONE, days_left)
+        return Assessed(c, State.DONE, days_left, due)
     if c.status is Status.DROPPED:
-        return Assessed(c, State.DROPPED, days_left)
+        return Assessed(c, State.DROPPED, days_left, due)
     if due is None or days_left is None:
-        return Assessed(c, State.UNDATED, None)
+        return Assessed(c, State.UNDATED, None, due)
     if due.end < as_of:
-        return Assessed(c, State.OVERDUE, days_left)
+        return Assessed(c, State.OVERDUE, days_left, due)
     if due.end <= soon:
-        return Assessed(c, State.DUE_SOON, days_left)
-    return Assessed(c, State.UPCOMING, days_left)
+        return Assessed(c, State.DUE_SOON, days_left, due)
+    return Assessed(c, State.UPCOMING, days_left, due)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +167,7 @@ class Filter:
             return False
         if self.sources and c.source not in self.sources:
             return False
-        due = c.current_due
+        due = a.due
         if self.due_before is not None and (due is None or due.end >= self.due_before):
             return False
         if self.due_after is not None and (due is None or due.end <= self.due_after):
@@ -178,14 +182,14 @@ def _any_equal(wanted: Sequence[str], have: Iterable[str]) -> bool:
 
 def by_due(a: Assessed) -> tuple[int, date, str]:
     """Sort key: dated first by current due end, undated last, then id."""
-    due = a.commitment.current_due
+    due = a.due
     return (0, due.end, a.id) if due is not None else (1, date.max, a.id)
 
 
 def by_urgency(a: Assessed) -> tuple[int, date, str]:
     """Sort key for `due`: overdue first (most late first), then due soon (soonest first), ..."""
-    due = a.commitment.current_due
-    return (URGENCY.index(a.state), due.end if due else date.max, a.id)
+    due = a.due
+    return (_URGENCY_RANK[a.state], due.end if due else date.max, a.commitment.id)
 
 
 def select(

@@ -123,8 +123,8 @@ _STORED: dict[Type, Callable[[Any], Any]] = {
 # What each derived value of the schema's RECORD is.
 _DERIVED: dict[str, Callable[[Assessed], Any]] = {
     "due_end": lambda a: _end(a.commitment.due),
-    "current_due": lambda a: _period_text(a.commitment.current_due),
-    "current_due_end": lambda a: _end(a.commitment.current_due),
+    "current_due": lambda a: _period_text(a.due),
+    "current_due_end": lambda a: _end(a.due),
     "rescheduled": lambda a: a.commitment.rescheduled,
     "slip_days": lambda a: a.commitment.slip_days,
     "state": lambda a: a.state.value,
