@@ -71,19 +71,28 @@ _WRITE: dict[Type, Callable[[Any], Any]] = {
 
 
 def _plain(item: Source | Commitment | HistoryEntry, shape: Shape) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for name, write, omit_empty in _writers(shape):
-        value = getattr(item, name)
-        if write is not None:
-            value = write(value)
-        if value is None and omit_empty:
-            continue
-        out[name] = value
-    return out
+    return _writer(shape)(item)
 
 
 @cache
-def _writers(shape: Shape) -> tuple[tuple[str, Callable[[Any], Any] | None, bool], ...]:
-    """Each field's name, writer (None: as it is) and whether it is left out when empty, looked
-    up once per shape rather than once per value (a register's every history entry goes here)."""
-    return tuple((f.name, _WRITE.get(f.type), f.omit_empty) for f in shape.fields)
+def _writer(shape: Shape) -> Callable[[Any], dict[str, Any]]:
+    """`_plain` for one shape, written out once as straight-line code (as dataclasses writes
+    `__init__` from the fields): each field read, written by its type's writer and left out when
+    empty if the schema says so, with no loop or lookup per value (a register's every history
+    entry goes here)."""
+    names: dict[str, Any] = {}
+    lines = ["def plain(item):", "    out = {}"]
+    for i, f in enumerate(shape.fields):
+        value = f"item.{f.name}"
+        write = _WRITE.get(f.type)
+        if write is not None:
+            names[f"write_{i}"] = write
+            value = f"write_{i}({value})"
+        if f.omit_empty:
+            lines += [f"    value = {value}", f"    if value is not None: out[{f.name!r}] = value"]
+        else:
+            lines.append(f"    out[{f.name!r}] = {value}")
+    lines.append("    return out")
+    exec("\n".join(lines), names)  # field names from the schema, nothing from outside
+    plain: Callable[[Any], dict[str, Any]] = names["plain"]
+    return plain
