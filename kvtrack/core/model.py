@@ -99,15 +99,12 @@ class Commitment:
 
     @property
     def rescheduled(self) -> bool:
-        return self.current_due != self.due
+        return rescheduled(self.due, self.current_due)
 
     @property
     def slip_days(self) -> int | None:
         """Days the deadline moved (end of current due minus end of original due); None if undated."""
-        current = self.current_due
-        if self.due is None or current is None:
-            return None
-        return (current.end - self.due.end).days
+        return slip_days(self.due, self.current_due)
 
     @property
     def closed_on(self) -> date | None:
@@ -118,6 +115,19 @@ class Commitment:
             if entry.status == self.status:
                 return entry.date
         return None
+
+
+def rescheduled(due: Period | None, current: Period | None) -> bool:
+    """Whether a commitment's current due differs from its original `due` (for a caller that
+    already has the current due: `Commitment.rescheduled` looks it up in the history)."""
+    return current is not due and current != due
+
+
+def slip_days(due: Period | None, current: Period | None) -> int | None:
+    """Days from the end of `due` to the end of the current due; None if either is undated."""
+    if due is None or current is None:
+        return None
+    return (current.end - due.end).days
 
 
 @dataclass(frozen=True, slots=True)

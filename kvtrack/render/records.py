@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from kvtrack.core.model import Register, Source
+from kvtrack.core.model import Register, Source, rescheduled, slip_days
 from kvtrack.core.period import Period
 from kvtrack.core.query import Assessed
 from kvtrack.core.schema import COMMITMENT, RECORD, Derived, Type
@@ -125,8 +125,8 @@ _DERIVED: dict[str, Callable[[Assessed], Any]] = {
     "due_end": lambda a: _end(a.commitment.due),
     "current_due": lambda a: _period_text(a.due),
     "current_due_end": lambda a: _end(a.due),
-    "rescheduled": lambda a: a.commitment.rescheduled,
-    "slip_days": lambda a: a.commitment.slip_days,
+    "rescheduled": lambda a: rescheduled(a.commitment.due, a.due),
+    "slip_days": lambda a: slip_days(a.commitment.due, a.due),
     "state": lambda a: a.state.value,
     "days_left": lambda a: a.days_left,
 }
