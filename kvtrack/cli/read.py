@@ -163,12 +163,17 @@ def due(
     """
     from kvtrack.cli.output import emit_due
     from kvtrack.core.query import attention
+    from kvtrack.store.gc_pause import no_gc
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
     # `due` shows no closed commitment: the register need not hold them.
     register = load(file, max_bytes=byte_limit(max_bytes), closed=False).register
-    emit_due(attention(register.commitments, day, win, include_all=all_), day, win, format.value)
+    # Assessing and printing thousands of items makes no cycles for the collector to find, only
+    # objects for it to walk (at 10,000 commitments, 15-20 ms of a JSON `due`).
+    with no_gc():
+        items = attention(register.commitments, day, win, include_all=all_)
+        emit_due(items, day, win, format.value)
 
 
 @app.command()
