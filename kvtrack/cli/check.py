@@ -136,12 +136,14 @@ def _run(
 ) -> int:
     """Do the check, keep the state, print what there is to print; return the exit code."""
     from kvtrack.core.check import check as build
+    from kvtrack.store.gc_pause import no_gc
     from kvtrack.store.register import load
 
     # Without --state nothing closed is reported; with it, a closed item says why it left.
     register = load(file, max_bytes=limit, closed=state is not None).register
     if state is None:
-        result = build(register, day, win, None)
+        with no_gc():  # as in `due`: thousands of assessed items, no cycles
+            result = build(register, day, win, None)
     else:
         from kvtrack.store.check_state import kept
 
