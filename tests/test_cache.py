@@ -697,9 +697,9 @@ def mixed(count: int, prefix: str = "c") -> str:
     return head + "commitments:\n" + items
 
 
-def test_a_read_without_closed_commitments_never_builds_them(tmp_path, monkeypatch):
-    """`closed=False` from a warm entry: the open commitments in the file's order, and not one
-    closed commitment unpickled; the entry's positions still name every id."""
+def test_an_open_only_read_never_builds_closed_commitments_or_sources(tmp_path, monkeypatch):
+    """`open_only` from a warm entry: the open commitments in the file's order, and not one
+    closed commitment or source unpickled; the entry's positions still name every id."""
     path = tmp_path / "mixed.yaml"
     path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
     whole = load(path).register.commitments  # a miss: parsed and stored
@@ -712,8 +712,11 @@ def test_a_read_without_closed_commitments_never_builds_them(tmp_path, monkeypat
         return real(*values)
 
     monkeypatch.setattr(cache, "_new_commitment", counting)
-    loaded = load(path, closed=False)
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_new_source", lambda *v: pytest.fail("a source was built"))
+        loaded = load(path, open_only=True)
     assert loaded.register.commitments == tuple(c for c in whole if not c.status.closed)
+    assert loaded.register.sources == {} and set(loaded.source_at) == {"src"}
     by_id = {c.id: c for c in whole}
     assert built and not any(by_id[cid].status.closed for cid in built)
     assert set(loaded.commitment_at) == set(by_id)  # every id, closed ones too
@@ -725,7 +728,7 @@ def test_a_register_without_its_closed_commitments_is_never_stored(tmp_path):
     path.write_text(mixed(20), encoding="utf-8")
     load(path)
     sha = cache.digest(path.read_bytes())
-    part = cache.lookup(path, sha, True, closed=False)
+    part = cache.lookup(path, sha, True, open_only=True)
     assert part is not None and not part.complete and len(part.commitments) < 20
     before = entry(path).read_bytes()
     cache.store(path, sha, True, part)
@@ -759,3 +762,41 @@ def test_due_prints_the_same_warm_as_with_no_cache(tmp_path, run):
     assert warm.stdout == uncached.stdout
     ids = [r["id"] for r in __import__("json").loads(warm.stdout)]
     assert ids and all(int(i[1:]) % 7 % 4 in (0, 2) for i in ids)  # open and partial only
+
+
+@pytest.mark.parametrize(
+    ("cited", "error"),
+    [
+        ("src", None),
+        ("scr", "b.yaml:5:13: commitment cites unknown source 'scr'; did you mean 'src'?"),
+    ],
+)
+def test_due_checks_citations_across_files_when_warm(tmp_path, run, cited, error):
+    """A file citing a sibling's source: `due`, which builds no sources from the cache, still
+    knows which sources the directory defines."""
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.yaml").write_text(mixed(3, prefix="x"), encoding="utf-8")
+    other = "version: 1\ncommitments:\n" + MINIMAL.split("commitments:\n")[1]
+    (store / "b.yaml").write_text(other.replace("source: src", f"source: {cited}"), "utf-8")
+    outputs = []
+    for _ in range(2):  # cold, then warm from the entries
+        result = run("due", "--file", str(store), "--as-of", "2024-12-01", "--all")
+        assert result.exit_code == (0 if error is None else 2)
+        if error is None:
+            outputs.append(result.stdout)
+            assert " a " in result.stdout or "a " in result.stdout
+        else:
+            assert error in result.stderr
+    assert len(set(outputs)) <= 1
+
+
+def test_a_duplicate_source_id_is_reported_by_due_when_warm(tmp_path, run):
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "a.yaml").write_text(mixed(3, prefix="x"), encoding="utf-8")
+    (store / "b.yaml").write_text(MINIMAL.replace("  - id: a\n", "  - id: y\n"), "utf-8")
+    for _ in range(2):
+        result = run("due", "--file", str(store), "--as-of", AS_OF)
+        assert result.exit_code == 2
+        assert "duplicate source id 'src'" in result.stderr and "b.yaml:" in result.stderr

@@ -139,8 +139,8 @@ def _run(
     from kvtrack.store.gc_pause import no_gc
     from kvtrack.store.register import load
 
-    # Without --state nothing closed is reported; with it, a closed item says why it left.
-    register = load(file, max_bytes=limit, closed=state is not None).register
+    # Without --state only open commitments are reported; with it, a closed one says why it left.
+    register = load(file, max_bytes=limit, open_only=state is None).register
     if state is None:
         with no_gc():  # as in `due`: thousands of assessed items, no cycles
             result = build(register, day, win, None)

@@ -167,8 +167,8 @@ def due(
     from kvtrack.store.register import load
 
     day, win = as_of_date(as_of), window(within)
-    # `due` shows no closed commitment: the register need not hold them.
-    register = load(file, max_bytes=byte_limit(max_bytes), closed=False).register
+    # `due` shows open commitments and nothing else: no closed ones, no sources.
+    register = load(file, max_bytes=byte_limit(max_bytes), open_only=True).register
     # Assessing and printing thousands of items makes no cycles for the collector to find, only
     # objects for it to walk (at 10,000 commitments, 15-20 ms of a JSON `due`).
     with no_gc():

@@ -279,16 +279,16 @@ _LENGTH = 8
 
 
 def lookup(
-    file: Path, sha256: str, standalone: bool, *, closed: bool = True, keep_pieces: bool = False
+    file: Path, sha256: str, standalone: bool, *, open_only: bool = False, keep_pieces: bool = False
 ) -> Part | None:
     """The cached Part of `file` when one was stored for bytes with this SHA-256, else None.
 
-    `closed=False`: the Part leaves out the closed commitments (`Part.complete` is False).
+    `open_only`: the Part holds the open commitments and no sources (`Part.complete` is False).
     `keep_pieces`: the Part keeps the entry's pieces (an edit does, to store its result cheaply)."""
     found = find(file, sha256, standalone)
     if found is None:
         return None
-    return found.part(keep_pieces=keep_pieces) if closed else found.open_part()
+    return found.open_part() if open_only else found.part(keep_pieces=keep_pieces)
 
 
 def find(file: Path, sha256: str, standalone: bool) -> Entry | None:
@@ -367,11 +367,13 @@ class Entry:
         return part
 
     def open_part(self) -> Part | None:
-        """The register without its closed commitments (which are never unpickled), in the
-        file's order; its positions still name every id, so ids stay checked across files."""
+        """The register's open commitments in the file's order, and no sources: neither the
+        closed commitments nor the sources are unpickled (at 10,000 commitments and 2,500
+        sources, 12 ms for the sources alone). Its positions still name every id, so ids and
+        citations stay checked across files."""
         try:
             pieces = [self._piece(1 + 2 * k) for k in range(len(self._head[5]))]
-            part = self._part_holding(tuple(itertools.chain.from_iterable(pieces)))
+            part = self._part_holding(tuple(itertools.chain.from_iterable(pieces)), {})
         except Exception:
             return None
         part.complete = False
@@ -392,11 +394,13 @@ class Entry:
         except Exception:
             return None
 
-    def _part_holding(self, commitments: tuple[Commitment, ...]) -> Part:
+    def _part_holding(
+        self, commitments: tuple[Commitment, ...], sources: dict[str, Source] | None = None
+    ) -> Part:
         path, (sources_path, source_at), (commitments_path, commitment_at), foreign, *_ = self._head
         return Part(
             path,
-            self._decoded_sources(),
+            self._decoded_sources() if sources is None else sources,
             commitments,
             Locations(sources_path, source_at),
             Locations(commitments_path, commitment_at),

@@ -123,8 +123,9 @@ class Part:
     `foreign` lists the citations of sources the file does not define, `(source id, where)`:
     whether they exist is for the merge to say, since another file of a directory may define them.
 
-    `complete` is False when the closed commitments were left out (a read that shows none asked
-    the parse cache for the open ones only); `commitment_at` still names every id.
+    `complete` is False when the closed commitments and the sources were left out (a read that
+    shows neither asked the parse cache for the open commitments only); `commitment_at` and
+    `source_at` still name every id.
     """
 
     path: str

@@ -23,13 +23,13 @@ from kvtrack.store.loaded import Loaded, Locations, Part, PartError, Spread
 SUFFIXES = (".yaml", ".yml")
 
 
-def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, closed: bool = True) -> Loaded:
+def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, open_only: bool = False) -> Loaded:
     """The register at `path`, a file or a directory; ValidationError lists every problem.
 
-    Each file is read only if it is a regular file of at most `max_bytes`. `closed=False` is for
-    a read that shows no closed (done, dropped) commitment: the register may then leave them out
-    (a file found in the parse cache does), and is checked all the same (every id, every
-    citation).
+    Each file is read only if it is a regular file of at most `max_bytes`. `open_only` is for a
+    read that shows open (and partial) commitments and nothing else: the register may then leave
+    out the closed ones and the sources (a file found in the parse cache does), and is checked
+    all the same (every id, every citation).
     """
     if path.is_dir():
         files = yaml_files(path)
@@ -42,7 +42,9 @@ def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, closed: bool = True) -
         files, standalone = [path], True
     return merge_results(
         [
-            lambda f=f: load_part(f, standalone=standalone, max_bytes=max_bytes, closed=closed)  # type: ignore[misc]
+            lambda f=f: load_part(
+                f, standalone=standalone, max_bytes=max_bytes, open_only=open_only
+            )  # type: ignore[misc]
             for f in files
         ],
         [str(f) for f in files],
@@ -121,10 +123,14 @@ def yaml_files(directory: Path) -> list[Path]:
 
 
 def load_part(
-    path: Path, *, standalone: bool = True, max_bytes: int = MAX_INPUT_BYTES, closed: bool = True
+    path: Path,
+    *,
+    standalone: bool = True,
+    max_bytes: int = MAX_INPUT_BYTES,
+    open_only: bool = False,
 ) -> Part:
-    """One file's Part, from the parse cache when the file's bytes are the ones cached (without
-    its closed commitments when not `closed`, see `load`).
+    """One file's Part, from the parse cache when the file's bytes are the ones cached (its open
+    commitments only, and no sources, when `open_only`: see `load`).
 
     The file is opened once, checked (a regular file of at most `max_bytes`) and hashed in
     blocks, so a hit never holds its bytes in memory; on a miss the same open file is read.
@@ -134,7 +140,7 @@ def load_part(
     name = str(path)
     with open_regular(path, max_bytes) as f:
         with no_gc():
-            part = cache.lookup(path, cache.file_digest(f), standalone, closed=closed)
+            part = cache.lookup(path, cache.file_digest(f), standalone, open_only=open_only)
         if part is not None:
             return part if part.path == name else relocate(part, name)
         f.seek(0)
@@ -178,14 +184,15 @@ def merge(
     source_at: dict[str, Locations] = {}  # id → the Locations of the file that defines it
     commitment_at: dict[str, Locations] = {}
     for part in parts:
-        for sid, source in part.sources.items():
+        # Every id of the file, also those of what a read left out (see Part.complete).
+        source_ids = part.sources if part.complete else part.source_at
+        for sid in source_ids:
             if sid in source_at:
                 problems.append(_duplicate("source", sid, source_at[sid][sid], part.source_at[sid]))
                 continue
-            sources[sid] = source
             source_at[sid] = part.source_at
-        # Every id of the file, also those of closed commitments a read left out.
-        ids = part.commitment_at if not part.complete else (c.id for c in part.commitments)
+        sources.update(part.sources)
+        ids = (c.id for c in part.commitments) if part.complete else part.commitment_at
         for cid in ids:
             if cid in commitment_at:
                 first = commitment_at[cid][cid]
@@ -195,8 +202,8 @@ def merge(
         commitments.extend(part.commitments)
     for part in parts if check_citations else ():
         for sid, where in part.foreign:
-            if sid not in sources and sid not in sources_elsewhere:
-                close = get_close_matches(sid, list(sources), n=1)
+            if sid not in source_at and sid not in sources_elsewhere:
+                close = get_close_matches(sid, list(source_at), n=1)
                 hint = f"did you mean '{close[0]}'?" if close else "add it under `sources:` first"
                 problems.append(Problem(f"commitment cites unknown source '{sid}'; {hint}", where))
     if problems:
