@@ -3,6 +3,7 @@ json.dumps(indent=2, ensure_ascii=False) writes."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from datetime import date
 
@@ -10,6 +11,8 @@ from conftest import AS_OF, SHIPPED
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kvtrack.core.model import HistoryEntry
+from kvtrack.core.period import Period
 from kvtrack.render.records import dumps, dumps_records
 
 SCALARS = (
@@ -62,15 +65,18 @@ def test_what_orjson_refuses_is_written_by_dumps():
 
 def test_record_is_the_schemas_record_key_by_key():
     """The compiled `record` gives each RECORD key in order, each stored field converted by its
-    type's writer and each derived value by its function."""
+    type's writer and each derived value as the model and the assessment define it."""
     from kvtrack.core.query import Window, assess
     from kvtrack.core.schema import COMMITMENT, RECORD, RECORD_KEYS
     from kvtrack.render import records
     from kvtrack.store.register import load
 
     register = load(SHIPPED).register
+    dated = next(c for c in register.commitments if c.due is not None)
+    moved = HistoryEntry(date(2025, 1, 2), due=Period.parse("2027-Q2"), note="Later")
+    commitments = (*register.commitments, dataclasses.replace(dated, history=(moved,)))
     day, window = date.fromisoformat(AS_OF), Window.parse("3m")
-    assessed = [assess(c, day, window) for c in register.commitments]
+    assessed = [assess(c, day, window) for c in commitments]
     assert {a.state for a in assessed} >= {"overdue", "done"}
     for a in assessed:
         got = records.record(a)
@@ -79,5 +85,18 @@ def test_record_is_the_schemas_record_key_by_key():
             if isinstance(key, str):
                 write = records._STORED.get(COMMITMENT.by_name(key).type, lambda v: v)
                 assert got[key] == write(getattr(a.commitment, key)), key
-            else:
-                assert got[key.name] == records._DERIVED[key.name](a), key.name
+        c, current = a.commitment, a.commitment.current_due
+        derived = {
+            "due_end": c.due.end.isoformat() if c.due else None,
+            "current_due": str(current) if current else None,
+            "current_due_end": current.end.isoformat() if current else None,
+            "rescheduled": c.rescheduled,
+            "slip_days": c.slip_days,
+            "state": a.state.value,
+            "days_left": a.days_left,
+        }
+        assert set(derived) == {k.name for k in RECORD if not isinstance(k, str)}
+        assert {k: got[k] for k in derived} == derived
+        assert all(type(got[k]) is type(v) for k, v in derived.items())  # True, not 1
+    kinds = {(c.due is None, c.current_due is None, c.rescheduled) for c in commitments}
+    assert kinds >= {(False, False, False), (False, False, True), (True, True, False)}

@@ -61,7 +61,7 @@ def _date_value(day: date | None) -> str | None:
 _WRITE: dict[Type, Callable[[Any], Any]] = {
     Type.DATE: _date_value,
     Type.PERIOD: period_value,
-    Type.STATUS: lambda status: status.value if status is not None else None,
+    Type.STATUS: lambda status: str(status) if status is not None else None,  # a StrEnum: its value
     Type.ANSWER: answer_value,
     Type.TEXTS: list,
     Type.IDENTIFIERS: identifiers_value,
