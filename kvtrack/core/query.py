@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
+from typing import NamedTuple
 
 from kvtrack.core.limits import MAX_WITHIN_YEARS
 from kvtrack.core.model import Commitment, Status
@@ -53,8 +54,7 @@ URGENCY = (State.OVERDUE, State.DUE_SOON, State.UPCOMING, State.UNDATED, State.D
 _URGENCY_RANK = {state: rank for rank, state in enumerate(URGENCY)}
 
 
-@dataclass(frozen=True, slots=True)
-class Window:
+class Window(NamedTuple):
     """How far ahead 'due soon' looks: `30d`, `6w`, `3m`, `1y` (calendar months and years)."""
 
     amount: int
@@ -98,8 +98,7 @@ class Window:
         return f"{self.amount}{self.unit}"
 
 
-@dataclass(frozen=True, slots=True)
-class Assessed:
+class Assessed(NamedTuple):
     """A commitment with its state and days left (negative when late) on a given day, and its
     current due (`Commitment.current_due`, looked up once: sorting and every output use it)."""
 

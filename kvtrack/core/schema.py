@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import NamedTuple
 
 SCHEMA_VERSION = 1
 
@@ -209,8 +210,7 @@ SHAPES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Derived:
+class Derived(NamedTuple):
     """A value of the machine record that is worked out on the as-of day, not stored."""
 
     name: str

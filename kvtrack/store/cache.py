@@ -39,7 +39,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kvtrack import __version__
 from kvtrack.core.model import Commitment, HistoryEntry, Source, Status
@@ -151,8 +151,7 @@ def file_digest(f: Any) -> str:
 
 
 # -- the directory and its key -----------------------------------------------------------------
-@dataclasses.dataclass(frozen=True, slots=True)
-class _Place:
+class _Place(NamedTuple):
     """An open, trusted cache directory and the user's secret key."""
 
     path: Path

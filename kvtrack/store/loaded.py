@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from kvtrack.core.model import Commitment, Register, Source
 from kvtrack.errors import Location, Problem, ValidationError
@@ -101,8 +102,7 @@ class Loaded:
     source_at: Mapping[str, Location] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
-class Pieces:
+class Pieces(NamedTuple):
     """The parse cache's authenticated pieces a Part was loaded from (see store.cache), with the
     objects they decode to.
 
@@ -140,8 +140,7 @@ class Part:
     complete: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class PartChange:
+class PartChange(NamedTuple):
     """What an edit made of one file's Part: the commitments it replaced (by their index in the
     file's order) and appended, and the sources and positions after it."""
 
