@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 from functools import lru_cache
@@ -139,8 +138,7 @@ def _assess(c: Commitment, as_of: date, soon: date) -> Assessed:
     return Assessed(c, State.UPCOMING, days_left, due)
 
 
-@dataclass(frozen=True, slots=True)
-class Filter:
+class Filter(NamedTuple):
     """The list filters; an empty field matches everything. Text matches ignore case."""
 
     statuses: frozenset[Status] = frozenset()

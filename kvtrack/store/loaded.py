@@ -92,14 +92,13 @@ class Spread(Mapping[str, Location]):
         return len(self._by_id)
 
 
-@dataclass(slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     """A register together with where each of its commitments and sources was found."""
 
     register: Register
     paths: list[Path]
-    commitment_at: Mapping[str, Location] = field(default_factory=dict)
-    source_at: Mapping[str, Location] = field(default_factory=dict)
+    commitment_at: Mapping[str, Location]
+    source_at: Mapping[str, Location]
 
 
 class Pieces(NamedTuple):
