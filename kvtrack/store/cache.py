@@ -270,8 +270,8 @@ def _read_key(dir_fd: int, cache_dir: Path) -> bytes | None:
 # - an edit stores the new register by re-pickling the one chunk it changed and copying the
 #   others' bytes (at 10,000 commitments, 5 ms instead of 160 ms);
 # - a refusal can be decided on the ids (in the head) without building the register;
-# - a read that shows no closed commitment (`due`) never builds them: in a register of some
-#   years, about half of it, and more than half of its history.
+# - a read that shows only open commitments (`due`, `check`) builds neither the closed ones (in a
+#   register of some years, about half of it and more than half of its history) nor the sources.
 # The HMAC covers the whole payload.
 CHUNK = 256  # commitments a chunk (at most 256: a place in a chunk is one byte)
 _LENGTH = 8
