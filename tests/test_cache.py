@@ -800,3 +800,28 @@ def test_a_duplicate_source_id_is_reported_by_due_when_warm(tmp_path, run):
         result = run("due", "--file", str(store), "--as-of", AS_OF)
         assert result.exit_code == 2
         assert "duplicate source id 'src'" in result.stderr and "b.yaml:" in result.stderr
+
+
+@pytest.mark.parametrize(("target", "status"), [("c4", Status.DONE), ("c1", Status.OPEN)])
+def test_a_status_edit_moves_the_commitment_between_its_chunks_pieces(tmp_path, target, status):
+    """`done` on an open commitment (and reopening a done one): the edit's new entry, built from
+    the old one's pieces, gives open-only reads without it (with it) and a whole read equal to a
+    fresh parse."""
+    from kvtrack.core.edits import set_status
+    from kvtrack.store.edits import record
+    from kvtrack.store.reader import parse_part
+
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
+    load(path)
+    was_open = {c.id for c in load(path, open_only=True).register.commitments}
+    assert (target in was_open) == status.closed
+    record(path, lambda r: set_status(r, target, status, date(2026, 1, 5)), commitment_id=target)
+    fresh = parse_part(path.read_bytes(), str(path))
+    sha = cache.digest(path.read_bytes())
+    whole = cache.lookup(path, sha, True)
+    assert whole is not None and whole.commitments == fresh.commitments
+    now_open = cache.lookup(path, sha, True, open_only=True)
+    assert now_open is not None
+    assert now_open.commitments == tuple(c for c in fresh.commitments if not c.status.closed)
+    assert ({c.id for c in now_open.commitments} ^ was_open) == {target}
