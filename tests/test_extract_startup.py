@@ -1,10 +1,82 @@
-"""Start-up stays light: a pattern compiled at its first use matches as one compiled at import."""
+"""Start-up stays light: importing the extractor compiles no rule pattern, and a document compiles
+only the rules its sentences could match (the others cost nothing)."""
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 from kvtrack.core.lazy_pattern import LazyPattern
+
+# Run in a fresh interpreter: in this one other tests have compiled the patterns already.
+_REPORT = """
+import json, sys
+from pathlib import Path
+import kvtrack.extract
+from kvtrack.core.lazy_pattern import LazyPattern
+from kvtrack.core.timex.table import RULES
+from kvtrack.extract import cue_filters, cue_table, cues
+
+def compiled():
+    rules = cue_table.STRONG + cue_table.WEAK
+    return {
+        "cue rules": [r.label for r in rules if r.pattern.is_compiled],
+        "cue needs": [r.label for r in rules if r.needs is not None and r.needs.is_compiled],
+        "cue filters": [
+            name for name, value in vars(cue_filters).items()
+            if isinstance(value, LazyPattern) and value.is_compiled
+        ],
+        "time rules": [name for name, pattern, _ in RULES if pattern.is_compiled],
+        "prefilter index built": cues._prefilters.cache_info().currsize > 0,
+    }
+
+report = {"after import": compiled()}
+if len(sys.argv) > 1:
+    kvtrack.extract.extract_bytes(Path(sys.argv[1]).read_bytes(), "antwoord.txt")
+    report["after extraction"] = compiled()
+print(json.dumps(report))
+"""
+
+
+def _report(*args: str) -> dict[str, dict[str, object]]:
+    done = subprocess.run(
+        [sys.executable, "-c", _REPORT, *args], capture_output=True, text=True, check=True
+    )
+    result: dict[str, dict[str, object]] = json.loads(done.stdout)
+    return result
+
+
+def test_importing_the_extractor_compiles_no_rule_pattern() -> None:
+    after_import = _report()["after import"]
+    assert after_import == {
+        "cue rules": [],
+        "cue needs": [],
+        "cue filters": [],
+        "time rules": [],
+        "prefilter index built": False,
+    }
+
+
+def test_a_document_compiles_only_the_rules_its_sentences_could_match(tmp_path: Path) -> None:
+    answer = tmp_path / "antwoord.txt"
+    answer.write_text(
+        "Vraag 1\nWat gaat u doen?\n\nAntwoord 1\n"
+        "Ik stuur uw Kamer voor de zomer van 2025 een brief.\n",
+        encoding="utf-8",
+    )
+    after = _report(str(answer))["after extraction"]
+    assert after["prefilter index built"] is True
+    cue_rules = after["cue rules"]
+    assert isinstance(cue_rules, list)
+    assert "Kamer informeren" in cue_rules  # "stuur ... uw Kamer" : tried, and it matches
+    assert "toekomende tijd" not in cue_rules  # no "zal" or "zullen" in the document
+    time_rules = after["time rules"]
+    assert isinstance(time_rules, list)
+    assert "summer-before" in time_rules  # "voor de zomer van 2025"
+    assert "christmas" not in time_rules and "prinsjesdag" not in time_rules
 
 
 def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 
+from kvtrack.core.lazy_pattern import LazyPattern
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+
+def _rx(pattern: str) -> LazyPattern:
+    # compiled at the first sentence with a cue that is tested against it
+    return LazyPattern(pattern, re.IGNORECASE)
 
 
 # An obligation ("moet uiterlijk 2028 zijn afgerond") is not a promise of the cabinet's.

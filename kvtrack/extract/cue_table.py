@@ -12,18 +12,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kvtrack.core.lazy_pattern import LazyPattern
+
 
 @dataclass(frozen=True, slots=True)
 class CueRule:
     label: str
-    pattern: re.Pattern[str]
+    pattern: LazyPattern  # compiled when a sentence first has its required words (cues.py)
     strong: bool
     subject: bool = False
     actor: bool = False
     segment: bool = False
     # a cheap search that must succeed before `pattern` is tried (speed: the long alternations of
     # verb forms would otherwise be tried at every word of every sentence)
-    needs: re.Pattern[str] | None = None
+    needs: LazyPattern | None = None
 
 
 # The ministries' own executive services: when they act, the cabinet acts.
@@ -41,8 +43,8 @@ SERVICES = (
 )
 
 
-def _rx(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
+def _rx(pattern: str) -> LazyPattern:
+    return LazyPattern(pattern, re.IGNORECASE)
 
 
 PARTICIPLE = (

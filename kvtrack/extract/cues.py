@@ -11,6 +11,7 @@ A completion the sentence places in the past ("is eind vorig jaar geopend") is p
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -79,14 +80,20 @@ _OWN_PRONOUN = re.compile(r"^(?:ik|wij|we)\s|\s(?:ik|wij|we)$", re.IGNORECASE)
 _CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
-# Each rule with the words its pattern cannot match without, read from the pattern once.
 _RULES = table.STRONG + table.WEAK
-_PREFILTERS = PrefilterIndex([rule.pattern for rule in _RULES], common=FUNCTION_WORDS)
+
+
+@functools.cache
+def _prefilters() -> PrefilterIndex:
+    """Each rule with the words its pattern cannot match without, read from the pattern once, at
+    the first sentence (not at import: reading the patterns' syntax costs about 50 ms). A rule's
+    pattern is compiled only when a sentence first passes its prefilter."""
+    return PrefilterIndex([rule.pattern for rule in _RULES], common=FUNCTION_WORDS)
 
 
 def _cues(text: str) -> list[_Cue]:
     split = sentence_words(text)
-    rules = _RULES if split is None else [_RULES[i] for i in _PREFILTERS.possible(*split)]
+    rules = _RULES if split is None else [_RULES[i] for i in _prefilters().possible(*split)]
     return [
         _Cue(rule, m.start(), m.end())
         for rule in rules

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Python 3.11 moved the parser to re._parser; sre_parse is its deprecated alias.
 from re import _parser as _sre  # type: ignore[attr-defined]
 from typing import Any
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.lowercase import aligned_lower
 
 _OPS: Any = _sre
@@ -59,7 +61,11 @@ class Requirement:
         return (0 if self.fragments else 1, shortest)
 
 
-def requirements(pattern: re.Pattern[str]) -> tuple[Requirement, ...]:
+# A compiled pattern, or one not compiled yet: only its source and flags are read here.
+SourcePattern = re.Pattern[str] | LazyPattern
+
+
+def requirements(pattern: SourcePattern) -> tuple[Requirement, ...]:
     """Conditions every match of `pattern` meets (all of them); () when none was found."""
     found = _sequence(list(_sre.parse(pattern.pattern, pattern.flags)), False, False)
     return tuple(sorted(set(found), key=Requirement.rank, reverse=True))
@@ -70,7 +76,7 @@ class Prefilter:
     """`passes(lowered, words)` is False only when `pattern` cannot match the sentence whose
     lower case is `lowered` and whose `\\w+` words (of `lowered`) are `words`."""
 
-    conditions: tuple[tuple[frozenset[str], re.Pattern[str] | None], ...]
+    conditions: tuple[tuple[frozenset[str], LazyPattern | None], ...]
 
     def passes(self, lowered: str, words: set[str] | frozenset[str]) -> bool:
         for wanted, fragments in self.conditions:
@@ -86,11 +92,11 @@ def sentence_words(text: str) -> tuple[str, set[str]] | None:
     return None if lowered is None else (lowered, set(WORD.findall(lowered)))
 
 
-def prefilter(pattern: re.Pattern[str]) -> Prefilter:
+def prefilter(pattern: SourcePattern) -> Prefilter:
     conditions = tuple(
         (
             r.words,
-            re.compile("|".join(map(re.escape, sorted(r.fragments)))) if r.fragments else None,
+            LazyPattern("|".join(map(re.escape, sorted(r.fragments)))) if r.fragments else None,
         )
         for r in requirements(pattern)
     )
@@ -307,7 +313,7 @@ class PrefilterIndex:
     whole word), so a sentence costs a look-up per word, not a test per pattern."""
 
     def __init__(
-        self, patterns: list[re.Pattern[str]], common: frozenset[str] = frozenset()
+        self, patterns: Sequence[SourcePattern], common: frozenset[str] = frozenset()
     ) -> None:
         """`common`: words in nearly every sentence ("de", "is", "ik"); a pattern is looked up
         by the condition of whole words with the fewest of them (speed only: any would do)."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.period import Period
 
 
@@ -62,11 +63,13 @@ BLOCKS["YREF"] = (
 )
 
 
-def compile(template: str) -> re.Pattern[str]:
+def compile(template: str) -> LazyPattern:
+    """The rule's pattern, compiled at its first search: find_times searches it only in a
+    sentence that holds its trigger (table.py), so most rules are never compiled for a document."""
     for _ in range(3):
         for name, block in BLOCKS.items():
             template = template.replace(f"<{name}>", block)
-    return re.compile(template, re.IGNORECASE)
+    return LazyPattern(template, re.IGNORECASE)
 
 
 REL_OFFSETS: dict[str, int] = {

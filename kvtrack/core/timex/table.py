@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.timex.base import (
     Handler,
     TimeKind,
@@ -41,7 +42,7 @@ _BEFORE_WORDS = (
     r"(?:(?:nog|ruim|ruimschoots|kort|vlak|uiterlijk|in\s+ieder\s+geval|zeker)\s+)*(?:vóór|voor)"
 )
 
-RULES: list[tuple[str, re.Pattern[str], Handler]] = [
+RULES: list[tuple[str, LazyPattern, Handler]] = [
     ("summer-before", compile(
         rf"\b{_BEFORE_WORDS}\s+(?:de\s+zomer(?:vakantie)?|het\s+zomer\s?reces|zomerreces)"
         r"(?:\s+<YREF>)?\b"), summer_before),
@@ -145,14 +146,14 @@ class Trigger:
     their alternation), and the alternatives that are patterns, searched as one."""
 
     words: tuple[str, ...]
-    pattern: re.Pattern[str] | None
+    pattern: LazyPattern | None
 
     @classmethod
     def of(cls, alternation: str) -> Trigger:
         parts = alternation.split("|")
         words = tuple(p.replace("\\.", ".") for p in parts if _PLAIN.fullmatch(p))
         rest = [p for p in parts if not _PLAIN.fullmatch(p)]
-        return cls(words, re.compile("|".join(rest)) if rest else None)
+        return cls(words, LazyPattern("|".join(rest)) if rest else None)
 
     def found(self, lowered: str) -> bool:
         for word in self.words:
