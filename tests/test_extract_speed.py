@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.lowercase import CASE_ODD
 from kvtrack.extract import clauses, cue_table, extract_document
 from kvtrack.extract.literals import WORD, prefilter, requirements
@@ -117,7 +118,7 @@ def test_a_megabyte_of_varied_text_completes() -> None:
     assert len(extraction.commitments) > len(first.commitments)
 
 
-def _reference_bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> object:
+def _reference_bounds(pattern: LazyPattern, text: str, start: int, end: int) -> object:
     """clauses._bounds as it was written first: a fresh search for every question."""
     text = re.sub(r"\([^()]{0,200}\)", lambda m: " " * len(m.group(0)), text)
 

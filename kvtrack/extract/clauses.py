@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.lowercase import aligned_lower
 from kvtrack.extract.cue_table import INFINITIVES, SERVICES
 
@@ -23,12 +24,12 @@ CABINET = (
     r"|ambtsgenoot|bewindspersoon|bewindspersonen|kabinet)(?:\s+(?:van|voor)\s+[A-Z][\w-]*"
     r"(?:(?:\s*,\s*|\s+en\s+|\s+)[A-Z][\w-]*){0,6})?(?:\s+en\s+ik)?)"
 )
-CABINET_AT_START = re.compile(rf"^(?:ook\s+|zelf\s+)?{CABINET}\b", re.IGNORECASE)
-_CABINET_WHOLE = re.compile(
+CABINET_AT_START = LazyPattern(rf"^(?:ook\s+|zelf\s+)?{CABINET}\b", re.IGNORECASE)
+_CABINET_WHOLE = LazyPattern(
     rf"^(?:ook\s+|daarom\s+|dan\s+)?{CABINET}(?:\s+(?:zelf|ook|daarom|dan|vervolgens))?$",
     re.IGNORECASE,
 )
-_SUBJECT_PRONOUN = re.compile(r"^(?:ik|wij|we)\b", re.IGNORECASE)
+_SUBJECT_PRONOUN = LazyPattern(r"^(?:ik|wij|we)\b", re.IGNORECASE)
 
 SUBORDINATORS = (
     "dat", "die", "omdat", "zodat", "wanneer", "indien", "nadat", "voordat", "waarna", "waarbij",
@@ -39,7 +40,7 @@ SUBORDINATORS = (
 # A dash breaks a clause only when spaced ("– zo verwacht ik –"); "Roosendaal–Vlissingen" and
 # "2025–2028" are one phrase.
 _PUNCTUATION = r"[,;:()]|\s[–—]|[–—]\s"
-CLAUSE_BREAK = re.compile(
+CLAUSE_BREAK = LazyPattern(
     _PUNCTUATION + r"|\b(?:" + "|".join(SUBORDINATORS) + r")\b", re.IGNORECASE
 )
 # An "en" starts a new clause when a subject or a finite verb other than the cabinet's own actions
@@ -47,15 +48,15 @@ CLAUSE_BREAK = re.compile(
 # en Jeugd") or two of the cabinet's actions ("We werken ... uit en presenteren die").
 _VERB_FORMS = frozenset({*INFINITIVES, *INFINITIVES.values()})
 _VERBS = "|".join(sorted(_VERB_FORMS, key=len, reverse=True))
-_SEGMENT_BREAK = re.compile(
+_SEGMENT_BREAK = LazyPattern(
     _PUNCTUATION + r"|\b(?:" + "|".join(SUBORDINATORS) + r"|maar)\b"
     rf"|\ben\b(?=\s+(?:ik|wij|we|zij|ze|hij|er|daarna|vervolgens|dan|daarnaast|(?!het\b)[a-z]+t)\b)"
     rf"(?!\s+(?:{_VERBS})\b)",
     re.IGNORECASE,
 )
 # The two break patterns without IGNORECASE (written in lower case), for the lower-cased text.
-_ON_LOWERED = {p: re.compile(p.pattern) for p in (CLAUSE_BREAK, _SEGMENT_BREAK)}
-_ASIDE_WORDS = re.compile(
+_ON_LOWERED = {p: LazyPattern(p.pattern) for p in (CLAUSE_BREAK, _SEGMENT_BREAK)}
+_ASIDE_WORDS = LazyPattern(
     r"\b(?:naar\s+verwachting|waarschijnlijk|vermoedelijk|dus|namelijk|en|of|uiterlijk|dat\s+wil"
     r"\s+zeggen)\b",
     re.IGNORECASE,
@@ -81,15 +82,15 @@ _OPENERS = frozenset(
         "daarnaar", "hiernaar", "wellicht", "mogelijk",
     }
 )  # fmt: skip
-NEGATION = re.compile(r"\b(?:niet|geen|nooit|niets|noch|allerminst)\b", re.IGNORECASE)
-_NOT_NEGATING = re.compile(
+NEGATION = LazyPattern(r"\b(?:niet|geen|nooit|niets|noch|allerminst)\b", re.IGNORECASE)
+_NOT_NEGATING = LazyPattern(
     r"\bniet\s+(?:alleen|enkel|uitsluitend|later\s+dan|te\s+lang|langer\s+dan\s+nodig"
     r"|uit\s+te\s+sluiten|onmogelijk)\b|\bgeen\s+(?:enkele\s+)?(?:twijfel|bezwaar)\b",
     re.IGNORECASE,
 )
 
 
-_PARENTHESIS = re.compile(r"\([^()]{0,200}\)")
+_PARENTHESIS = LazyPattern(r"\([^()]{0,200}\)")
 
 
 @functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
@@ -120,7 +121,7 @@ def is_aside(text: str, start: int, end: int) -> bool:
     return not _ASIDE_WORDS.sub(" ", rest).strip(" ,;:–—.!?")
 
 
-def _bounds(pattern: re.Pattern[str], text: str, start: int, end: int) -> tuple[int, int, bool]:
+def _bounds(pattern: LazyPattern, text: str, start: int, end: int) -> tuple[int, int, bool]:
     text = _without_parentheses(text)
     breaks = _breaks(pattern, text)
     begin, subordinate = 0, False
@@ -148,9 +149,7 @@ def _end_of(b: _Break) -> int:
     return b[1]
 
 
-def _scan(
-    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
-) -> list[_Break]:
+def _scan(pattern: LazyPattern, text: str, pos: int = 0, endpos: int | None = None) -> list[_Break]:
     """`pattern.finditer(text, pos, endpos)` as breaks. The lower-case patterns run on the
     lower-cased text (core/lowercase.py) where it can stand in: the same matches, found faster
     than by a case-insensitive search."""
@@ -168,13 +167,13 @@ def _lowered(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=16)  # one sentence is asked about several times in a row
-def _breaks(pattern: re.Pattern[str], text: str) -> tuple[_Break, ...]:
+def _breaks(pattern: LazyPattern, text: str) -> tuple[_Break, ...]:
     """Every break in the text, found once; the questions about it take their part."""
     return tuple(_scan(pattern, text))
 
 
 def _breaks_before(
-    pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], start: int
+    pattern: LazyPattern, text: str, breaks: tuple[_Break, ...], start: int
 ) -> Sequence[_Break]:
     """The breaks `pattern.finditer(text, 0, start)` finds, for a text cut off at `start`.
 
@@ -190,12 +189,12 @@ def _breaks_before(
 
 
 @functools.lru_cache(maxsize=16)  # segment_bounds asks twice for the same cut
-def _breaks_in_cut_text(pattern: re.Pattern[str], text: str, start: int) -> tuple[_Break, ...]:
+def _breaks_in_cut_text(pattern: LazyPattern, text: str, start: int) -> tuple[_Break, ...]:
     return tuple(_scan(pattern, text, 0, start))
 
 
 def _breaks_from(
-    pattern: re.Pattern[str], text: str, breaks: tuple[_Break, ...], end: int
+    pattern: LazyPattern, text: str, breaks: tuple[_Break, ...], end: int
 ) -> list[_Break]:
     """The breaks `pattern.finditer(text, end)` finds: those of the whole text from `end` on,
     unless one of them straddles `end` (then the text is searched from there)."""
@@ -224,7 +223,7 @@ def negated(text: str, start: int, end: int) -> bool:
 
 
 # A subordinate clause closes with its finite verb; a main clause's verb may follow at once.
-_ENDS_IN_FINITE = re.compile(
+_ENDS_IN_FINITE = LazyPattern(
     r"\b(?:is|zijn|was|waren|heeft|hebben|wordt|worden|kan|kunnen|moet|moeten|blijkt|komt)$",
     re.IGNORECASE,
 )
@@ -251,7 +250,7 @@ def cabinet_subject(text: str, start: int, end: int) -> bool:
     return False
 
 
-_REPORTING = re.compile(
+_REPORTING = LazyPattern(
     r"\b(?:gaf|gaven|geeft|geven)(?=\s+(?:\w+\s+){0,3}?aan\s+dat\b)|\bheeft\s+(?:mij\s+|ons\s+)?"
     r"(?:aangegeven|laten\s+weten|gemeld|toegezegd|aangekondigd|bericht|verklaard)\b"
     r"|\bhebben\s+(?:mij\s+|ons\s+)?(?:aangegeven|laten\s+weten|gemeld|toegezegd|aangekondigd)\b"
@@ -260,7 +259,7 @@ _REPORTING = re.compile(
     r"(?=\s+(?:\w+\s+){0,3}?dat\b)|\bvolgens\b",
     re.IGNORECASE,
 )
-_OWN_REFERENCE = re.compile(
+_OWN_REFERENCE = LazyPattern(
     r"(?:de\s+)?(?:huidige\s+)?(?:planning|verwachting|afspraken?|wet|regeling)\b"
     r"(?!\s+van\s+(?!mij|het\s+kabinet))",
     re.IGNORECASE,

@@ -11,6 +11,7 @@ import html
 import re
 from dataclasses import dataclass
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.lowercase import aligned_lower
 from kvtrack.extract.glue import split_glued
 
@@ -38,13 +39,13 @@ def clean(text: str) -> CleanText:
 # Characters
 
 _LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
-_SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v]")
-_INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_SUPERSCRIPT_DIGITS = re.compile(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
-_HTML_FOOTNOTE = re.compile(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", re.IGNORECASE)
-_HTML_BREAK = re.compile(r"<br\s*/?>|</p>|</div>|</h\d>|</li>", re.IGNORECASE)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_SPACES = LazyPattern(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\v]")
+_INVISIBLE = LazyPattern(r"[\u200b-\u200d\u2060\ufeff]")
+_CONTROL = LazyPattern(r"[\x00-\x08\x0e-\x1f\x7f]")
+_SUPERSCRIPT_DIGITS = LazyPattern(r"[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]+")
+_HTML_FOOTNOTE = LazyPattern(r"<sup>\s*\[?\d{1,3}\]?\s*</sup>", re.IGNORECASE)
+_HTML_BREAK = LazyPattern(r"<br\s*/?>|</p>|</div>|</h\d>|</li>", re.IGNORECASE)
+_HTML_TAG = LazyPattern(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 
 
 def _normalise_characters(text: str) -> str:
@@ -71,29 +72,29 @@ def _collapse_spaces(line: str) -> str:
     return _SPACE_RUN.sub(" ", line).strip() if "  " in line else line.strip()
 
 
-_SPACE_RUN = re.compile(r"[ ]{2,}")
+_SPACE_RUN = LazyPattern(r"[ ]{2,}")
 
 
 # --------------------------------------------------------------------------------------------
 # Markdown and converter syntax
 
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s*")
-_MD_QUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
-_MD_BULLET = re.compile(r"^\s*(?:[-*+•·▪◦]|–)\s+")
+_MD_HEADING = LazyPattern(r"^\s{0,3}#{1,6}\s*")
+_MD_QUOTE = LazyPattern(r"^\s{0,3}(?:>\s?)+")
+_MD_BULLET = LazyPattern(r"^\s*(?:[-*+•·▪◦]|–)\s+")
 # Spans bounded (the corpus's longest: 196 and 6 characters; a longer bold run loses its "**" to
 # the replace below all the same), so a line of unclosed "**" or "[" costs a bounded search from
 # each, not one to the line's end (quadratic).
-_MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
-_MD_ITALIC_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
-_MD_LINK = re.compile(r"!?\[([^\]\n]{0,1000})\]\((?:[^()\s]|\([^()\s]*\)){0,2000}\)")
-_MD_FOOTNOTE_REF = re.compile(r"\[\^\s*\d{1,3}\s*\]|\^\[\d{1,3}\]|\[\s*\d{1,3}\s*\](?!\()")
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
-_MD_RULE = re.compile(r"^\s*(?:[-*_=]\s*){3,}$")
+_MD_EMPHASIS = LazyPattern(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_MD_ITALIC = LazyPattern(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
+_MD_ITALIC_UNDERSCORE = LazyPattern(r"(?<![\w_])_(?=\S)([^_\n]+?)(?<=\S)_(?![\w_])")
+_MD_LINK = LazyPattern(r"!?\[([^\]\n]{0,1000})\]\((?:[^()\s]|\([^()\s]*\)){0,2000}\)")
+_MD_FOOTNOTE_REF = LazyPattern(r"\[\^\s*\d{1,3}\s*\]|\^\[\d{1,3}\]|\[\s*\d{1,3}\s*\](?!\()")
+_MD_ESCAPE = LazyPattern(r"\\([\\`*_{}\[\]()#+\-.!|>~\"'])")
+_MD_RULE = LazyPattern(r"^\s*(?:[-*_=]\s*){3,}$")
 
 
 # A line with none of these characters has no markdown syntax: most lines, left as they are.
-_MD_SIGNS = re.compile(r"[#>*_\[\]|`\\^=•·▪◦+–-]")
+_MD_SIGNS = LazyPattern(r"[#>*_\[\]|`\\^=•·▪◦+–-]")
 
 
 def _markdown_line(line: str) -> str:
@@ -156,7 +157,7 @@ _PAGE_BLOCK_SOURCES = (
 )
 # (lower-case pattern on the lower-cased text, the same pattern ignoring case on the text itself:
 # the second for a text in which lower-casing changes a letter's length or case rules)
-_PAGE_BLOCKS = [(re.compile(p), re.compile(p, re.IGNORECASE)) for p in _PAGE_BLOCK_SOURCES]
+_PAGE_BLOCKS = [(LazyPattern(p), LazyPattern(p, re.IGNORECASE)) for p in _PAGE_BLOCK_SOURCES]
 
 
 def _remove_page_blocks(text: str, furniture: list[str]) -> str:
@@ -186,17 +187,17 @@ def _replace_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "\n".join(pieces)
 
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = LazyPattern(
     r"^\s*(?:\d{1,3}|[-–]\s*\d{1,3}\s*[-–]|\d{1,3}\s*/\s*\d{1,3}|(?:pagina|blz\.?|page)\s*\d{1,3}"
     r"(?:\s*(?:van|/|of)\s*\d{1,3})?)\s*$",
     re.IGNORECASE,
 )
-_ID_LINE = re.compile(
+_ID_LINE = LazyPattern(
     r"^\s*(?:(?:zaak|kenmerk|document|nummer|ons\s+kenmerk)[:\s]*)?(?:\d{4}[ZD]\d{4,6}|KVR\d{4,8})"
     r"(?:\s*[,;/]?\s*(?:\d{4}[ZD]\d{4,6}|KVR\d{4,8}))*\s*$",
     re.IGNORECASE,
 )
-_AANHANGSEL_TITLE = re.compile(r"^\s*Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s*$", re.IGNORECASE)
+_AANHANGSEL_TITLE = LazyPattern(r"^\s*Aanhangsel\s+(?:van\s+de\s+)?Handelingen\s*$", re.IGNORECASE)
 
 
 def _remove_furniture(lines: list[str], furniture: list[str]) -> list[str]:
@@ -213,24 +214,24 @@ def _remove_furniture(lines: list[str], furniture: list[str]) -> list[str]:
 # --------------------------------------------------------------------------------------------
 # Footnotes: bodies at the foot of a page, and their markers glued to the text
 
-_FOOTNOTE_START = re.compile(r"^(\d{1,2})(?:\s+|(?=[A-Z«“\"'(]))(\S.*)$")
-_REFERENCE_WORDS = re.compile(
+_FOOTNOTE_START = LazyPattern(r"^(\d{1,2})(?:\s+|(?=[A-Z«“\"'(]))(\S.*)$")
+_REFERENCE_WORDS = LazyPattern(
     r"\b(?:Kamerstuk(?:ken)?|Handelingen|Aanhangsel|Zie|zie|Bron|Kamerbrief|Kamervragen|d\.d\.|nr\.|"
     r"blz\.|p\.|Stb\.|Stcrt\.|ECLI|Dagblad|NOS|NRC|Volkskrant|Trouw|Telegraaf|RTL|Omroep|Nieuwsuur"
     r"|artikel|rapport|bericht|brief|website|https?://|www\.)",
 )
 # Each marker pattern starts with its digit and looks behind it, so the engine scans for digits
 # (rare in text) instead of trying a lookbehind at every character.
-_DIGIT = re.compile(r"\d")
-_MARKER_AFTER_PUNCT = re.compile(
+_DIGIT = LazyPattern(r"\d")
+_MARKER_AFTER_PUNCT = LazyPattern(
     r"(\d(?<=[^\d\s][.?!,;:»”)\"'’]\d)\d?)(?:\s?,\s?(\d{1,2}))*(?=\s|$)"
 )
-_MARKER_AFTER_QUOTE = re.compile(r"\d(?<=[»”’)]\d)\d?(?=[?.!,;:]*(?:\s|$))")
-_MARKER_AFTER_WORD = re.compile(r"(\d(?<=[a-zà-ÿ»”)\"'’]\d)\d?)(?=[?.!,;:]?(?:\s|$))")
-_TRAILING_MARKERS = re.compile(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
-_ENDS_TEXT = re.compile(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
-_ABBREVIATION_END = re.compile(r"\b(?:nr|nrs|d\.d|o\.a|blz|p|vgl|jo|art|zie)\.$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(  # used with .match(text, pos)
+_MARKER_AFTER_QUOTE = LazyPattern(r"\d(?<=[»”’)]\d)\d?(?=[?.!,;:]*(?:\s|$))")
+_MARKER_AFTER_WORD = LazyPattern(r"(\d(?<=[a-zà-ÿ»”)\"'’]\d)\d?)(?=[?.!,;:]?(?:\s|$))")
+_TRAILING_MARKERS = LazyPattern(r"([?.!»”)\"'’])\s?,\s?\d{1,2}(?:\s?,\s?\d{1,2})*\s*$")
+_ENDS_TEXT = LazyPattern(r"(?:[.!?»”\"')]|\.html?\)?\.?)$")
+_ABBREVIATION_END = LazyPattern(r"\b(?:nr|nrs|d\.d|o\.a|blz|p|vgl|jo|art|zie)\.$", re.IGNORECASE)
+_MONTH_AFTER = LazyPattern(  # used with .match(text, pos)
     r"\s*(?:januari|februari|maart|april|mei|juni|juli|augustus|september"
     r"|oktober|november|december)\b",
     re.IGNORECASE,
@@ -290,7 +291,7 @@ def _remove_footnotes(lines: list[str]) -> tuple[list[str], list[str]]:
     return _strip_leading_markers(stripped_lines, found), [" ".join(f) for f in footnotes]
 
 
-_LEADING_MARKER = re.compile(r"(\d{1,2})\s+(?=[a-z(])")
+_LEADING_MARKER = LazyPattern(r"(\d{1,2})\s+(?=[a-z(])")
 
 
 def _strip_leading_markers(lines: list[str], footnote_numbers: set[int]) -> list[str]:
@@ -307,7 +308,7 @@ def _strip_leading_markers(lines: list[str], footnote_numbers: set[int]) -> list
     return out
 
 
-_HEADING_START = re.compile(r"(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d")
+_HEADING_START = LazyPattern(r"(?:Vraag|Vragen|Antwoord|Antwoorden)\s+\d")
 
 
 def _continues_footnote(line: str, previous: str) -> bool:
@@ -349,17 +350,17 @@ _DIGRAPHS = frozenset(
 _TREMA = {"e": "ë", "i": "ï", "o": "ö", "u": "ü"}
 # Prefixes and endings after which a broken vowel clash is a trema word (ge-ïnformeerd,
 # co-ördinatie, financi-ële), not a compound like zee-egel.
-_TREMA_PREFIXES = re.compile(r"(?:^|[^a-z])(?:ge|be|co|her|re|pre)$|(?:ci|ti|ri|li|gi|di|ni|si)$")
+_TREMA_PREFIXES = LazyPattern(r"(?:^|[^a-z])(?:ge|be|co|her|re|pre)$|(?:ci|ti|ri|li|gi|di|ni|si)$")
 _KEEP_AFTER = frozenset({"en", "of", "tot", "noch", "dan", "als", "and", "or"})
 # Endings that are never words of their own: "emissiefacto-ren" copied mid-line is one word.
-_SUFFIX_ONLY = re.compile(
+_SUFFIX_ONLY = LazyPattern(
     r"^(?:[bcdfghjklmnprstvwz]{1,2}(?:en|ingen|ing|ig|ige|igen)"
     r"|heid|heden|ren|gen|den|ten|len|nen|ken|pen|ven|zen|sen|ling|lingen|king|kingen|lijk|lijke"
     r"|lijkheid|ning|ningen|ring|ringen|ting|tingen|ging|gingen|ding|dingen|tie|ties|sie|sies|teit"
     r"|teiten|baar|bare|schap|schappen|isch|ische|atie|aties|eren|elen|ende|enden|tje|tjes|pje"
     r"|nis|nissen|sel|sels|lig|lige|zaam|zame|achtig|achtige|iteit|iteiten|tueel|tuele)\b"
 )
-_MIDLINE_SPLIT = re.compile(r"\b([a-zà-ÿ]{4,})-([a-zà-ÿ]{2,})\b")
+_MIDLINE_SPLIT = LazyPattern(r"\b([a-zà-ÿ]{4,})-([a-zà-ÿ]{2,})\b")
 
 
 def join_hyphenated(lines: list[str]) -> list[str]:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.model import Status
 from kvtrack.core.timex import TimeKind, TimeRef, find_times
 from kvtrack.extract import cue_filters as filters
@@ -73,11 +74,11 @@ def judge(sentence: str, anchor: date | None) -> Proposal | None:
 
 
 # Perfect and past tense: a bare "5 juli" in such a sentence is the nearest one, not the next.
-_PAST_TENSE = re.compile(
+_PAST_TENSE = LazyPattern(
     r"\b(?:heb|hebt|heeft|hebben|had|hadden|was|waren|werd|werden|zou|zouden)\b", re.IGNORECASE
 )
-_OWN_PRONOUN = re.compile(r"^(?:ik|wij|we)\s|\s(?:ik|wij|we)$", re.IGNORECASE)
-_CONDITIONAL = re.compile(r"\b(?:zou|zouden)\b", re.IGNORECASE)
+_OWN_PRONOUN = LazyPattern(r"^(?:ik|wij|we)\s|\s(?:ik|wij|we)$", re.IGNORECASE)
+_CONDITIONAL = LazyPattern(r"\b(?:zou|zouden)\b", re.IGNORECASE)
 
 
 _RULES = table.STRONG + table.WEAK
@@ -143,7 +144,7 @@ def _assess(text: str, cue: _Cue, times: list[TimeRef], anchor: date | None) -> 
 _PAST_AUX = r"(?:is|zijn|was|waren|werd|werden)"
 # participles that say what is planned or ready, not what happened
 _NOT_PAST = r"(?:voorzien|gepland|ingepland|beoogd|verwacht|gereed|geleden)"
-_PAST_VERB = re.compile(
+_PAST_VERB = LazyPattern(
     rf"\b{_PAST_AUX}\s+(?:\S+\s+){{0,2}}?(?!{_NOT_PAST}\b)"
     rf"{table.PARTICIPLE}\b|\b(?!{_NOT_PAST}\b)"
     rf"{table.PARTICIPLE}\s+{_PAST_AUX}\b|\b(?:heeft|hebben|had|hadden)\b",
@@ -151,7 +152,7 @@ _PAST_VERB = re.compile(
 )
 
 
-_FINITE = re.compile(
+_FINITE = LazyPattern(
     r"\b(?:is|zijn|was|waren|werd|werden|heeft|hebben|had|hadden|wordt|worden|zal|zullen|gaat"
     r"|gaan|kan|kunnen|moet|moeten)\b",
     re.IGNORECASE,
@@ -174,7 +175,7 @@ def _in_past_clause(text: str, ref: TimeRef, cue: _Cue) -> bool:
     return bool(_PAST_VERB.search(text, max(ref.end, finite.start() - 40), finite.end() + 40))
 
 
-_PERFECT = re.compile(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
+_PERFECT = LazyPattern(r"\b(?:heeft|hebben|had|hadden)\b", re.IGNORECASE)
 
 
 def _reported(text: str, cue: _Cue) -> bool:
@@ -270,7 +271,7 @@ def _closest(text: str, cue: _Cue, refs: list[TimeRef]) -> TimeRef | None:
     return min(inside or refs, key=lambda r: min(abs(r.start - cue.end), abs(cue.start - r.end)))
 
 
-_GOVERNED = re.compile(r"\b(?:welke|hoe|of|wat|waar|wanneer|waarom|om)\b", re.IGNORECASE)
+_GOVERNED = LazyPattern(r"\b(?:welke|hoe|of|wat|waar|wanneer|waarom|om)\b", re.IGNORECASE)
 
 
 def _clause_text(text: str, cue: _Cue) -> str:

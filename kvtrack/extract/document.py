@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kvtrack.core import calendar_nl as cal
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.errors import KvtrackError
 from kvtrack.extract.clean import CleanText
 
@@ -66,14 +67,14 @@ def read_document(text: CleanText) -> Document:
 # --------------------------------------------------------------------------------------------
 # Headings and blocks
 
-_HEADING = re.compile(
+_HEADING = LazyPattern(
     r"^(?P<kind>Vraag|Vragen|Antwoord|Antwoorden|VRAAG|VRAGEN|ANTWOORD|ANTWOORDEN)"
     r"(?:\s+(?:op|bij|op\s+de|bij\s+de))?(?:\s+(?:vraag|vragen))?\s*(?P<nums>\d{1,3}[a-h]?"
     # "Antwoord 5 6", "Antwoord 8 9 10 en 11": a merged heading that lost its commas
     r"(?:(?:\s*(?:,|en|&|t/m|tot\s+en\s+met|-|–)\s*|\s+)\d{1,3}[a-h]?(?![\d.,]\d))*)"
     r"(?:\s*(?P<sep>[:.)])\s*(?P<rest>.*)|\s+(?P<text>[A-Z«“\"].*)|\s*)$"
 )
-_BARE_ANSWER = re.compile(r"^(?:Antwoord|ANTWOORD)\s*[:.]?\s*(?P<rest>.*)$")
+_BARE_ANSWER = LazyPattern(r"^(?:Antwoord|ANTWOORD)\s*[:.]?\s*(?P<rest>.*)$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,28 +161,26 @@ def _late_answer_line(lines: list[str], first: int) -> list[str]:
     return []
 
 
-_DUTCH_DATE = re.compile(
+_DUTCH_DATE = LazyPattern(
     r"(?P<d>\d{1,2})\s+(?P<m>[a-zA-Z]+)\.?\s+(?P<y>(?:19|20)\d{2})|(?P<nd>\d{1,2})-(?P<nm>\d{1,2})-"
     r"(?P<ny>(?:19|20)\d{2})"
 )
-_QUESTIONS = re.compile(
+_QUESTIONS = LazyPattern(
     r"\b(?:Vragen|VRAGEN)\s+(?:gesteld\s+)?(?:van|door)\s+(?:het\s+lid|de\s+leden|het\s+Kamerlid"
     r"|de\s+Kamerleden)\s+(?P<who>(?:(?!\bVragen\s+van\b).)+?)\s+aan\s+(?:de|het|den)\s+(?P<to>.+?)"
     r"(?:\s+over\s+(?P<subject>.+?))?\s*\((?:ingezonden|ingediend)\s+(?:op\s+)?(?P<date>[^)]*)\)",
     re.DOTALL,
 )
-_ANSWER_BY = re.compile(
+_ANSWER_BY = LazyPattern(
     r"Antwoord\s+van\s+(?P<by>.+?)\s*\((?:ontvangen|ingekomen)\s+(?:op\s+)?(?P<date>[^)]*)\)",
     re.IGNORECASE | re.DOTALL,
 )
 # How every match of _QUESTIONS and _ANSWER_BY ends: "(ingezonden 5 juli 2024)".
-_QUESTIONS_END = re.compile(r"\((?:ingezonden|ingediend)\s+(?:op\s+)?[^)]*\)")
-_ANSWER_END = re.compile(r"\((?:ontvangen|ingekomen)\s+(?:op\s+)?[^)]*\)", re.IGNORECASE)
+_QUESTIONS_END = LazyPattern(r"\((?:ingezonden|ingediend)\s+(?:op\s+)?[^)]*\)")
+_ANSWER_END = LazyPattern(r"\((?:ontvangen|ingekomen)\s+(?:op\s+)?[^)]*\)", re.IGNORECASE)
 
 
-def _search_to_last(
-    pattern: re.Pattern[str], end: re.Pattern[str], text: str
-) -> re.Match[str] | None:
+def _search_to_last(pattern: LazyPattern, end: LazyPattern, text: str) -> re.Match[str] | None:
     """`pattern.search(text)` for a pattern whose every match ends with a match of `end`, searched
     only up to the last of those: the same match, but a start that cannot reach one is not tried
     in every way its lazy groups could stretch (a header of many "Vragen van ... aan de ..."
@@ -190,7 +189,7 @@ def _search_to_last(
     return None if last_end is None else pattern.search(text, 0, last_end)
 
 
-_QUOTED_TITLE = re.compile(r"[«“\"„‘']([^«»“”\"„‘’']{3,300})[»”\"’']")
+_QUOTED_TITLE = LazyPattern(r"[«“\"„‘']([^«»“”\"„‘’']{3,300})[»”\"’']")
 
 
 def parse_dutch_date(text: str) -> date | None:
@@ -252,14 +251,14 @@ def _read_header(lines: list[str], furniture: tuple[str, ...]) -> Header:
 # 2024" in the letterhead, or "Den Haag, 16 mei 2024"), its author in "Antwoorden van de minister
 # van ... op Kamervragen", and the questions' date in "In antwoord op uw brief van 5 juli 2024".
 _DATE_TEXT = r"\d{1,2}\s+[a-zA-Z]+\.?\s+(?:19|20)\d{2}"
-_LETTER_DATE = re.compile(
+_LETTER_DATE = LazyPattern(
     rf"\bDatum\s*:?\s+(?P<date>{_DATE_TEXT})|(?:Den\s+Haag|['’]s-Gravenhage),?\s+(?P<place>{_DATE_TEXT})"
 )
-_LETTER_BY = re.compile(
+_LETTER_BY = LazyPattern(
     r"\bAntwoord(?:en)?\s+van\s+(?:de\s+)?(?P<by>(?:[Mm]inister|[Ss]taatssecretaris)\b.{3,200}?)"
     r"(?=\s+(?:op\s+(?:de\s+)?(?:Kamer)?vragen|op\s+vragen|over)\b)"
 )
-_REPLY_TO = re.compile(rf"\bIn\s+antwoord\s+op\s+uw\s+brief\s+van\s+(?P<date>{_DATE_TEXT})")
+_REPLY_TO = LazyPattern(rf"\bIn\s+antwoord\s+op\s+uw\s+brief\s+van\s+(?P<date>{_DATE_TEXT})")
 
 
 def _letter(text: str) -> tuple[str | None, date | None]:
@@ -287,7 +286,7 @@ def subject_title(subject: str) -> str:
     return subject[:1].upper() + subject[1:]
 
 
-_MEMBER = re.compile(r"(?P<names>[^()]+?)\s*\((?P<party>[^()]+)\)")
+_MEMBER = LazyPattern(r"(?P<names>[^()]+?)\s*\((?P<party>[^()]+)\)")
 
 
 def members(who: str) -> str:
@@ -314,18 +313,18 @@ def members(who: str) -> str:
     return ", ".join(out) if out else who
 
 
-_PUBLICATION = re.compile(r"\bah-(tk|ek)-(\d{4})(\d{4})-(\d+)\b", re.IGNORECASE)
-_ZAAK = re.compile(r"\b(\d{4}Z\d{4,6})\b")
-_DOCUMENT = re.compile(r"\b(\d{4}D\d{4,6})\b")
-_VERGADERJAAR = re.compile(r"vergaderjaar\s+(\d{4})\s*[–—/-]\s*(\d{2,4})", re.IGNORECASE)
-_STATEN_GENERAAL = re.compile(r"Staten-Generaal\s*(\d{4})\s*-\s*(\d{4})\s*(\d{1,5})\b")
-_TITLE_BLOCK_NUMBER = re.compile(r"gegeven\s+antwoorden\s+(\d{1,5})$", re.IGNORECASE)
-_STATED_NUMBER = re.compile(
+_PUBLICATION = LazyPattern(r"\bah-(tk|ek)-(\d{4})(\d{4})-(\d+)\b", re.IGNORECASE)
+_ZAAK = LazyPattern(r"\b(\d{4}Z\d{4,6})\b")
+_DOCUMENT = LazyPattern(r"\b(\d{4}D\d{4,6})\b")
+_VERGADERJAAR = LazyPattern(r"vergaderjaar\s+(\d{4})\s*[–—/-]\s*(\d{2,4})", re.IGNORECASE)
+_STATEN_GENERAAL = LazyPattern(r"Staten-Generaal\s*(\d{4})\s*-\s*(\d{4})\s*(\d{1,5})\b")
+_TITLE_BLOCK_NUMBER = LazyPattern(r"gegeven\s+antwoorden\s+(\d{1,5})$", re.IGNORECASE)
+_STATED_NUMBER = LazyPattern(
     r"Aanhangsel\s+(?:van\s+de\s+)?Handelingen(?:\s+II)?,?\s+(?:vergaderjaar\s+)?\d{4}\s*[–/-]"
     r"\s*\d{2,4},?\s+nr\.\s*(\d{1,5})",
     re.IGNORECASE,
 )
-_ELSEWHERE = re.compile(r"Zie\s+ook\s+Aanhangsel[^.]*?nr\.\s*\d+\.?", re.IGNORECASE)
+_ELSEWHERE = LazyPattern(r"Zie\s+ook\s+Aanhangsel[^.]*?nr\.\s*\d+\.?", re.IGNORECASE)
 
 
 def identifiers(header_text: str, furniture: tuple[str, ...]) -> dict[str, str]:

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import re
 
+from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.extract.cue_table import INFINITIVES
 
-_OPENERS = re.compile(
+_OPENERS = LazyPattern(
     r"^(?:(?:daarnaast|daarbij|daarom|daarna|tevens|ook|verder|vervolgens|bovendien|concreet"
     r"|dus|dan|nu|uiteraard|wel|nog|aansluitend|voorts|zoals\s+(?:eerder\s+)?(?:aangegeven|gemeld"
     r"|toegezegd)|in\s+de\s+(?:kamer)?brief(?:\s+van\s+\S+\s+\S+\s+\S+)?)\b[,\s]*)+",
     re.IGNORECASE,
 )
-_FRAMES = re.compile(
+_FRAMES = LazyPattern(
     r"^(?:kondig\s+ik\s+aan\s+te\s+zullen"
     r"|(?:zal|zullen|ga|gaat|gaan)\s+(?:ik|wij|we|het\s+kabinet|de\s+regering)"
     r"|(?:ik|wij|we|het\s+kabinet|de\s+regering)\s+(?:zal|zullen|ga|gaat|gaan|wil|willen)"
@@ -25,18 +26,18 @@ _FRAMES = re.compile(
     r"|het\s+(?:streven|voornemen)\s+is(?:\s+om)?|wordt|worden)\b\s*",
     re.IGNORECASE,
 )
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_SUBCLAUSE = re.compile(
+_PARENTHESES = LazyPattern(r"\s*\([^()]*\)")
+_SUBCLAUSE = LazyPattern(
     r",\s*(?:waar|waarbij|waarin|waarvan|waarover|waarmee|die|dat|welke|zoals|mits|zodat|omdat"
     r"|hetgeen|wat)\b[^,]*(?:,|$)",
     re.IGNORECASE,
 )
-_TAIL = re.compile(r",?\s*zoals\s+(?:nu\s+|thans\s+)?(?:voorzien|gepland).*$", re.IGNORECASE)
+_TAIL = LazyPattern(r",?\s*zoals\s+(?:nu\s+|thans\s+)?(?:voorzien|gepland).*$", re.IGNORECASE)
 _PARTICLES = frozenset(
     {"af", "in", "op", "aan", "uit", "mee", "toe", "terug", "door", "vast", "voor", "bij", "na",
      "over", "weg", "samen", "neer", "bekend"}
 )  # fmt: skip
-_FIRST_PERSON = re.compile(
+_FIRST_PERSON = LazyPattern(
     r"^(?:(?P<verb>\w+)\s+(?:ik|wij|we)|(?:ik|wij|we)\s+(?P<verb2>\w+))\b\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
