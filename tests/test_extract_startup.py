@@ -18,7 +18,7 @@ from pathlib import Path
 import kvtrack.extract
 from kvtrack.core.lazy_pattern import LazyPattern
 from kvtrack.core.timex.table import RULES
-from kvtrack.extract import cue_filters, cue_table, cues
+from kvtrack.extract import cue_filters, cue_table, cues, glue
 
 def compiled():
     rules = cue_table.STRONG + cue_table.WEAK
@@ -31,6 +31,8 @@ def compiled():
         ],
         "time rules": [name for name, pattern, _ in RULES if pattern.is_compiled],
         "prefilter index built": cues._prefilters.cache_info().currsize > 0,
+        "word list loaded": glue.dutch_words.cache_info().currsize > 0,
+        "wordfreq imported": "wordfreq" in sys.modules,
     }
 
 report = {"after import": compiled()}
@@ -57,6 +59,8 @@ def test_importing_the_extractor_compiles_no_rule_pattern() -> None:
         "cue filters": [],
         "time rules": [],
         "prefilter index built": False,
+        "word list loaded": False,
+        "wordfreq imported": False,
     }
 
 
@@ -97,3 +101,15 @@ def test_a_lazy_pattern_matches_as_the_compiled_one() -> None:
     assert lazy.match(text) is None and eager.match(text) is None
     whole = lazy.fullmatch("zend wij")
     assert whole is not None and whole["wie"] == "wij"
+
+
+def test_the_word_list_is_read_without_importing_wordfreq(tmp_path: Path) -> None:
+    # a text of 50 words or more is checked for words PDF copying glued together (glue.py)
+    answer = tmp_path / "antwoord.txt"
+    sentence = "Het kabinet werkt samen met de provincies aan betere verbindingen over het water. "
+    answer.write_text(
+        f"Vraag 1\nWat gaat u doen?\n\nAntwoord 1\n{sentence * 8}\n", encoding="utf-8"
+    )
+    after = _report(str(answer))["after extraction"]
+    assert after["word list loaded"] is True
+    assert after["wordfreq imported"] is False  # its import (a tokenizer) costs about 0.2 s

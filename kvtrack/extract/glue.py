@@ -15,7 +15,9 @@ glued.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+from pathlib import Path
 
 # Words PyPDF2 glues most: articles, prepositions, pronouns, conjunctions, auxiliaries. Only a
 # split with one of these on one side is taken (a split into two content words would split
@@ -52,19 +54,29 @@ def dutch_words() -> dict[str, float]:
     tokenizer this does not need. Falls back on wordfreq's API if its file format ever changes.
     """
     import gzip
-    from importlib import resources
 
     import msgpack  # type: ignore[import-untyped]
 
-    path = resources.files("wordfreq") / "data" / "large_nl.msgpack.gz"
-    data = msgpack.loads(gzip.decompress(path.read_bytes()), raw=False)
+    path = _word_list_file()
+    data = msgpack.loads(gzip.decompress(path.read_bytes()), raw=False) if path else None
     header = data[0] if data else {}
-    if not isinstance(header, dict) or header.get("format") != "cB":
+    if data is None or not isinstance(header, dict) or header.get("format") != "cB":
         from wordfreq import get_frequency_dict
 
         return {w: zipf for w, f in get_frequency_dict("nl").items() if (zipf := _zipf(f)) >= 1.5}
     # bin i holds the words of frequency 10 ** (-i / 100): zipf 9 - i / 100
     return {word: 9 - i / 100 for i, words in enumerate(data[1:751]) for word in words}
+
+
+def _word_list_file() -> Path | None:
+    """wordfreq's Dutch frequency list, found without importing wordfreq: `importlib.resources`
+    would import the package to find it, the very cost reading the file directly avoids."""
+    spec = importlib.util.find_spec("wordfreq")
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "data" / "large_nl.msgpack.gz"
+        if path.is_file():
+            return path
+    return None
 
 
 def _zipf(frequency: float) -> float:
