@@ -19,7 +19,9 @@ from typing import Any
 
 class LazyPattern:
     """`re.compile(pattern, flags)`, done at the first search; the methods of `re.Pattern` that
-    kvtrack uses, with the same arguments and results."""
+    kvtrack uses, with the same arguments and results. They reach the compiled pattern without
+    going through the `compiled` property: a million searches of a big document would pay for
+    that extra call."""
 
     __slots__ = ("_compiled", "flags", "pattern")
 
@@ -30,8 +32,10 @@ class LazyPattern:
 
     @property
     def compiled(self) -> re.Pattern[str]:
-        if self._compiled is None:
-            self._compiled = re.compile(self.pattern, self.flags)
+        return self._compiled or self._compile()
+
+    def _compile(self) -> re.Pattern[str]:
+        self._compiled = re.compile(self.pattern, self.flags)
         return self._compiled
 
     @property
@@ -40,34 +44,34 @@ class LazyPattern:
         return self._compiled is not None
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.search(string, pos, endpos)
+        return (self._compiled or self._compile()).search(string, pos, endpos)
 
     def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
-        return self.compiled.match(string, pos, endpos)
+        return (self._compiled or self._compile()).match(string, pos, endpos)
 
     def fullmatch(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> re.Match[str] | None:
-        return self.compiled.fullmatch(string, pos, endpos)
+        return (self._compiled or self._compile()).fullmatch(string, pos, endpos)
 
     def finditer(
         self, string: str, pos: int = 0, endpos: int = sys.maxsize
     ) -> Iterator[re.Match[str]]:
-        return self.compiled.finditer(string, pos, endpos)
+        return (self._compiled or self._compile()).finditer(string, pos, endpos)
 
     def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
-        return self.compiled.findall(string, pos, endpos)
+        return (self._compiled or self._compile()).findall(string, pos, endpos)
 
     def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
-        return self.compiled.split(string, maxsplit)
+        return (self._compiled or self._compile()).split(string, maxsplit)
 
     def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
-        return self.compiled.sub(repl, string, count)
+        return (self._compiled or self._compile()).sub(repl, string, count)
 
     def subn(
         self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0
     ) -> tuple[str, int]:
-        return self.compiled.subn(repl, string, count)
+        return (self._compiled or self._compile()).subn(repl, string, count)
 
     def __repr__(self) -> str:
         return f"LazyPattern({self.pattern!r}, {self.flags!r})"
