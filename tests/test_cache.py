@@ -825,3 +825,24 @@ def test_a_status_edit_moves_the_commitment_between_its_chunks_pieces(tmp_path, 
     assert now_open is not None
     assert now_open.commitments == tuple(c for c in fresh.commitments if not c.status.closed)
     assert ({c.id for c in now_open.commitments} ^ was_open) == {target}
+
+
+def test_an_entry_that_cannot_be_rewritten_never_fails_the_edit(tmp_path, monkeypatch):
+    """The edit is applied and reported; the cache is only left without an entry for it."""
+    from kvtrack.core.edits import add_note
+    from kvtrack.store.edits import record
+
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
+    load(path)
+
+    def broken(*args):
+        raise RuntimeError("a piece that does not decode")
+
+    monkeypatch.setattr(cache.Entry, "write_changed", broken)  # the new entry from the old one
+    record(path, lambda r: add_note(r, "c4", "Nota", date(2026, 1, 5)), commitment_id="c4")
+    assert "Nota" in path.read_text(encoding="utf-8")
+    assert cache.lookup(path, cache.digest(path.read_bytes()), True) is None
+    assert not [p for p in entry(path).parent.iterdir() if p.name.startswith(".tmp-")]
+    monkeypatch.undo()
+    assert "Nota" in str(load(path).register.get("c4").history)  # parsed again, then cached

@@ -583,8 +583,8 @@ def _write_entry(
             f.write(out.mac.hexdigest().encode())
         os.replace(tmp, name, src_dir_fd=place.fd, dst_dir_fd=place.fd)
         written = True
-    except (OSError, pickle.PicklingError, RecursionError):
-        pass
+    except Exception:  # a cache that cannot be written is no error (see the top)
+        pass  # an edit already applied must still be reported as applied
     finally:
         if not written:
             with contextlib.suppress(OSError):
