@@ -566,7 +566,7 @@ def many(count: int) -> str:
 
 
 def pieces(path: Path) -> list[bytes]:
-    """The entry's pieces as stored (sources, then each chunk's open and closed pieces)."""
+    """The entry's pieces as stored (sources, each chunk's open and closed pieces, positions)."""
     payload = memoryview(entry(path).read_bytes().split(b"\n", 2)[2])
     sizes, out, at = cache.Entry(payload).sizes, [], 0
     for size in sizes:
@@ -594,7 +594,7 @@ def test_an_edit_builds_and_re_encodes_only_its_piece(tmp_path, monkeypatch):
 
     monkeypatch.setattr(cache.Entry, "_chunk", counting)
     before = pieces(path)
-    assert len(before) == 1 + 2 * 3  # three chunks, each an open and a closed piece
+    assert len(before) == 1 + 2 * 3 + 1  # three chunks, each an open and a closed piece
     target = f"c{cache.CHUNK + 5}"  # in the second chunk
     note = "Een nota\nover twee regels"
     record(path, lambda r: add_note(r, target, note, date(2026, 1, 5)), commitment_id=target)
@@ -653,7 +653,7 @@ def test_an_add_at_a_piece_boundary_leaves_the_entry_a_fresh_parse(tmp_path, cou
         cached = cache.lookup(path, cache.digest(path.read_bytes()), True)
         assert cached is not None and cached.commitments == fresh.commitments
         assert dict(cached.commitment_at.items()) == dict(fresh.commitment_at.items())
-        assert len(pieces(path)) == 1 + 2 * -(-(count + n + 1) // cache.CHUNK)
+        assert len(pieces(path)) == 1 + 2 * -(-(count + n + 1) // cache.CHUNK) + 1
 
 
 def test_edits_in_a_directory_leave_each_files_entry_a_fresh_parse(tmp_path):
@@ -825,3 +825,47 @@ def test_a_status_edit_moves_the_commitment_between_its_chunks_pieces(tmp_path, 
     assert now_open is not None
     assert now_open.commitments == tuple(c for c in fresh.commitments if not c.status.closed)
     assert ({c.id for c in now_open.commitments} ^ was_open) == {target}
+
+
+def test_an_entry_that_cannot_be_rewritten_never_fails_the_edit(tmp_path, monkeypatch):
+    """The edit is applied and reported; the cache is only left without an entry for it."""
+    from kvtrack.core.edits import add_note
+    from kvtrack.store.edits import record
+
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
+    load(path)
+
+    def broken(*args):
+        raise RuntimeError("a piece that does not decode")
+
+    monkeypatch.setattr(cache.Entry, "write_changed", broken)  # the new entry from the old one
+    record(path, lambda r: add_note(r, "c4", "Nota", date(2026, 1, 5)), commitment_id="c4")
+    assert "Nota" in path.read_text(encoding="utf-8")
+    assert cache.lookup(path, cache.digest(path.read_bytes()), True) is None
+    assert not [p for p in entry(path).parent.iterdir() if p.name.startswith(".tmp-")]
+    monkeypatch.undo()
+    assert "Nota" in str(load(path).register.get("c4").history)  # parsed again, then cached
+
+
+def test_an_open_only_read_of_one_file_reads_the_positions_only_when_asked(tmp_path, monkeypatch):
+    from kvtrack.store.reader import parse_part
+
+    path = tmp_path / "mixed.yaml"
+    path.write_text(mixed(cache.CHUNK + 40), encoding="utf-8")
+    load(path)
+    decoded: list[int] = []
+    real = cache.Entry._decoded_positions
+
+    def counting(self):
+        if self._positions is None:  # not decoded yet: this call unpickles them
+            decoded.append(1)
+        return real(self)
+
+    monkeypatch.setattr(cache.Entry, "_decoded_positions", counting)
+    loaded = load(path, open_only=True)
+    assert loaded.register.commitments and not decoded  # `due` on one file never asks
+    fresh = parse_part(path.read_bytes(), str(path))
+    assert loaded.commitment_at["c290"] == fresh.commitment_at["c290"]  # asked: read once
+    assert dict(loaded.source_at.items()) == dict(fresh.source_at.items())
+    assert len(decoded) == 1

@@ -7,7 +7,7 @@ without importing the parser at all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -23,52 +23,65 @@ class Locations(Mapping[str, Location]):
     small ints cost a fifth of a Location to store, cache and load.
     """
 
-    __slots__ = ("_at", "path")
+    __slots__ = ("_at", "_load", "path")
 
     def __init__(self, path: str, at: dict[str, tuple[int, int]] | None = None) -> None:
         self.path = path
         self._at = {} if at is None else at
+        self._load: Callable[[], dict[str, tuple[int, int]]] | None = None
 
-    def add(self, key: str, line: int, col: int) -> None:
-        self._at[key] = (line, col)
+    @classmethod
+    def on_demand(cls, path: str, load: Callable[[], dict[str, tuple[int, int]]]) -> Locations:
+        """Places that `load` gives when first asked for (the parse cache's, for a read that may
+        never ask: `due` on one file)."""
+        found = cls(path)
+        found._load = load
+        return found
 
     def table(self) -> dict[str, tuple[int, int]]:
         """The (line, column) of each id, as kept (for the parse cache)."""
+        if self._load is not None:
+            self._at, self._load = self._load(), None
         return self._at
 
+    def add(self, key: str, line: int, col: int) -> None:
+        self.table()[key] = (line, col)
+
     def moved(self, path: str) -> Locations:
-        """The same places in the same file named another way."""
-        return Locations(path, self._at)
+        """The same places in the same file named another way (still read when first asked)."""
+        found = Locations(path, self._at)
+        found._load = self._load
+        return found
 
     def shifted(self, shifts: list[tuple[int, int]], new: dict[str, tuple[int, int]]) -> Locations:
         """The places after an edit: `(line, n)` inserted n lines (n < 0: removed) at that line,
         moving what starts there or later; `new` adds the places of new ids."""
         if len(shifts) == 1:  # the usual edit: one place, a quick pass
-            (start, n), old = shifts[0], self._at
+            (start, n), old = shifts[0], self.table()
             at = {k: (v[0] + n, v[1]) if v[0] >= start else v for k, v in old.items()}
         else:
             at = {
                 k: (line + sum(n for s, n in shifts if line >= s), col)
-                for k, (line, col) in self._at.items()
+                for k, (line, col) in self.table().items()
             }
         at.update(new)
         return Locations(self.path, at)
 
     def __getitem__(self, key: str) -> Location:
-        line, col = self._at[key]
+        line, col = self.table()[key]
         return Location(self.path, line, col)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._at
+        return key in self.table()
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._at)
+        return iter(self.table())
 
     def __len__(self) -> int:
-        return len(self._at)
+        return len(self.table())
 
     def __reduce__(self) -> tuple[type[Locations], tuple[str, dict[str, tuple[int, int]]]]:
-        return (Locations, (self.path, self._at))
+        return (Locations, (self.path, self.table()))
 
 
 class Spread(Mapping[str, Location]):
