@@ -241,16 +241,26 @@ def _strings(item: tuple[Any, Any]) -> set[str] | None:
 
 
 def _all_strings(items: list[Any]) -> set[str] | None:
+    """Every string the concatenation `items` can match. The parser spells a word letter by
+    letter: a run of letters is added to the strings once, not one product per letter."""
     strings: set[str] | None = {""}
-    for item in items:
-        spelled = _strings(item)
+    letters = ""
+    for op, arg in items:
+        if op is _LITERAL and arg < 0x80:
+            letters += chr(arg).lower()
+            continue
+        spelled = _strings((op, arg))
         if spelled is None or strings is None:
             return None
-        strings = _product(strings, spelled)
-    return strings
+        strings = _product({s + letters for s in strings}, spelled)
+        letters = ""
+    return None if strings is None else {s + letters for s in strings}
 
 
 def _product(a: set[str], b: set[str]) -> set[str] | None:
+    if len(b) == 1:  # one letter or word: no pairs to form (and no more strings than before)
+        (y,) = b
+        return {x + y for x in a}
     if len(a) * len(b) > _MAX_STRINGS:
         return None
     return {x + y for x, y in itertools.product(a, b)}
