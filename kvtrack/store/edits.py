@@ -76,9 +76,7 @@ def add_commitment(
     with whole:
         if path.is_dir():
             loaded = _directory(path)
-            new_commitment(
-                loaded.register, commitment
-            )  # id unused and source known, directory-wide
+            new_commitment(loaded.register, commitment)  # id unused, source known: directory-wide
             target, elsewhere = _file_of(loaded, loaded.source_at[commitment.source])
 
         def change(doc: Document) -> Commitment:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from difflib import get_close_matches
+from functools import partial
 from pathlib import Path
 
 from kvtrack.core.limits import MAX_INPUT_BYTES, MAX_STORE_ENTRIES
@@ -42,9 +43,7 @@ def load(path: Path, *, max_bytes: int = MAX_INPUT_BYTES, open_only: bool = Fals
         files, standalone = [path], True
     return merge_results(
         [
-            lambda f=f: load_part(
-                f, standalone=standalone, max_bytes=max_bytes, open_only=open_only
-            )  # type: ignore[misc]
+            partial(load_part, f, standalone=standalone, max_bytes=max_bytes, open_only=open_only)
             for f in files
         ],
         [str(f) for f in files],
